@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// LienThong — data interoperability gateway between population, land and enterprise registries.
+// No Swift package dependencies: the toolchain plus Debian C libraries as system-library targets.
+// Module rules (who may import whom) are in docs/ARCHITECTURE.md and enforced in CI with
+// `--explicit-target-dependency-import-check error`.
+import PackageDescription
+
+let package = Package(
+    name: "LienThong",
+    products: [
+        .executable(name: "lienthong", targets: ["lienthong"])
+    ],
+    targets: [
+        // C libraries: each imported by exactly one Swift wrapper module.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Foundations: value types and pure functions, no I/O.
+        .target(name: "Domain"),
+        .target(name: "TextEncodings"),
+        .target(name: "Hashing", dependencies: ["CCrypto"]),
+        .target(name: "Reference", dependencies: ["Domain"]),
+        .target(name: "Normalization", dependencies: ["Domain", "Reference"]),
+        .target(name: "YAML", dependencies: ["CYAML"]),
+
+        // Pipeline stages, in pipeline order. Stages never import each other.
+        .target(name: "Decoding", dependencies: ["Domain", "TextEncodings", "CLibXML2"]),
+        .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML", "Hashing"]),
+        .target(name: "Storage", dependencies: ["Domain"]),
+        .target(name: "StorageSQLite", dependencies: ["Domain", "Storage", "CSQLite"]),
+        .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization"]),
+        .target(name: "Publication", dependencies: ["Domain", "Storage"]),
+
+        // Synthetic registries for demos, tests and benchmarks.
+        .target(name: "Synthesis", dependencies: ["Domain", "Reference", "Normalization", "TextEncodings"]),
+
+        // Composition root: CLI verbs; the only place that picks a storage engine.
+        .target(
+            name: "LienThongCLI",
+            dependencies: [
+                "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
+                "Resolution", "Publication", "Synthesis", "TextEncodings",
+            ]),
+        .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
+
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "TextEncodingsTests", dependencies: ["TextEncodings"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Domain"]),
+        .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Domain", "Reference"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain"]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings"]),
+        .testTarget(name: "CLITests", dependencies: ["lienthong"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Decoding module (scaffold; replaced as the module is written)

@@ -1,0 +1,20 @@
+/// A record that could not be staged, kept with everything needed to fix and re-drive it.
+public struct QuarantinedRecord: Hashable, Codable, Sendable {
+    public var id: Int64
+    public var source: String
+    public var location: SourceLocation
+    /// The record's raw text as read.
+    public var rawText: String
+    /// Every reason the record failed, each naming its rule.
+    public var reasons: [Finding]
+    public var quarantinedAt: String
+
+    public init(id: Int64, source: String, location: SourceLocation, rawText: String, reasons: [Finding], quarantinedAt: String) {
+        self.id = id
+        self.source = source
+        self.location = location
+        self.rawText = rawText
+        self.reasons = reasons
+        self.quarantinedAt = quarantinedAt
+    }
+}

@@ -1,0 +1,1 @@
+// Hashing module (scaffold; replaced as the module is written)

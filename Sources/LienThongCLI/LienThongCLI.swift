@@ -1,0 +1,1 @@
+// LienThongCLI module (scaffold; replaced as the module is written)

@@ -1,0 +1,1 @@
+// Mapping module (scaffold; replaced as the module is written)

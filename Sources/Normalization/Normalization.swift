@@ -1,0 +1,1 @@
+// Normalization module (scaffold; replaced as the module is written)

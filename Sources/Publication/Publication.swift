@@ -1,0 +1,1 @@
+// Publication module (scaffold; replaced as the module is written)

@@ -1,0 +1,1 @@
+// Reference module (scaffold; replaced as the module is written)

@@ -1,0 +1,1 @@
+// Resolution module (scaffold; replaced as the module is written)

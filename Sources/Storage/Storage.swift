@@ -1,0 +1,1 @@
+// Storage module (scaffold; replaced as the module is written)

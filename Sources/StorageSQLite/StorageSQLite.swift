@@ -1,0 +1,1 @@
+// StorageSQLite module (scaffold; replaced as the module is written)

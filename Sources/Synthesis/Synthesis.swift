@@ -1,0 +1,1 @@
+// Synthesis module (scaffold; replaced as the module is written)

@@ -1,0 +1,1 @@
+// TextEncodings module (scaffold; replaced as the module is written)

@@ -1,0 +1,1 @@
+// YAML module (scaffold; replaced as the module is written)
