@@ -29,7 +29,7 @@ let package = Package(
 
         // Pipeline stages, in pipeline order. Stages never import each other.
         .target(name: "Decoding", dependencies: ["Domain", "TextEncodings", "CLibXML2"]),
-        .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML", "Hashing"]),
+        .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML"]),
         .target(name: "Storage", dependencies: ["Domain"]),
         .target(name: "StorageSQLite", dependencies: ["Domain", "Storage", "CSQLite"]),
         .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization"]),
@@ -43,7 +43,7 @@ let package = Package(
             name: "LienThongCLI",
             dependencies: [
                 "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
-                "Resolution", "Publication", "Synthesis", "TextEncodings",
+                "Resolution", "Publication", "Synthesis", "TextEncodings", "Hashing",
             ]),
         .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
 

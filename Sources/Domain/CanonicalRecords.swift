@@ -5,12 +5,16 @@ public struct PersonRecord: Hashable, Codable, Sendable {
     public var sex: Sex?
     public var identifiers: [Identifier]
     public var addresses: [Address]
+    /// E.164 phone number (`+84…`).
     public var phone: String?
+    /// Household book number (sổ hộ khẩu) the record places the person in.
     public var householdID: String?
+    /// Relation to the head of that household as the source wrote it ("Chủ hộ", "Vợ", "Con" …).
+    public var householdRelation: String?
 
     public init(
         name: PersonName? = nil, birthDate: PartialDate? = nil, sex: Sex? = nil, identifiers: [Identifier] = [],
-        addresses: [Address] = [], phone: String? = nil, householdID: String? = nil
+        addresses: [Address] = [], phone: String? = nil, householdID: String? = nil, householdRelation: String? = nil
     ) {
         self.name = name
         self.birthDate = birthDate
@@ -19,6 +23,7 @@ public struct PersonRecord: Hashable, Codable, Sendable {
         self.addresses = addresses
         self.phone = phone
         self.householdID = householdID
+        self.householdRelation = householdRelation
     }
 
     /// The valid 12-digit personal number, if the record carries one.

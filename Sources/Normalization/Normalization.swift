@@ -1,1 +1,0 @@
-// Normalization module (scaffold; replaced as the module is written)
