@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings"]),
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),

@@ -1,1 +1,4 @@
-print("lienthong")
+import Foundation
+import LienThongCLI
+
+exit(LienThong.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,39 @@
+# LienThong — two commands do everything on a fresh machine:
+#   make run    install what is missing, build, run the demo on generated registries (SQLite)
+#   make test   install what is missing, build with warnings as errors, run every test
+SWIFT        ?= swift
+BUILD_FLAGS  := -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
+DEMO_DIR     ?= out/demo
+PERSONS      ?= 2000
+SEED         ?= 42
+
+.PHONY: run test build deps bench lint clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+run: build
+	@rm -f $(DEMO_DIR).db $(DEMO_DIR).db-wal $(DEMO_DIR).db-shm
+	@mkdir -p $(DEMO_DIR)
+	.build/debug/lienthong demo --persons $(PERSONS) --seed $(SEED) --out $(DEMO_DIR) --store sqlite:$(DEMO_DIR).db
+	@echo
+	@echo "── the first feed events (lienthong feed --after 0 --limit 2):"
+	@.build/debug/lienthong feed --after 0 --limit 2 --store sqlite:$(DEMO_DIR).db
+	@echo
+	@echo "Explore: .build/debug/lienthong --help   (store: $(DEMO_DIR).db, files: $(DEMO_DIR)/)"
+
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build
+
+bench: deps
+	bench/run.sh
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+clean:
+	rm -rf .build out

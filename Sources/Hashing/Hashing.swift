@@ -1,1 +1,0 @@
-// Hashing module (scaffold; replaced as the module is written)

@@ -1,0 +1,43 @@
+import Foundation
+import Reference
+import Storage
+import StorageSQLite
+
+/// What a verb needs from its surroundings: the console, the store (opened on first use), reference data.
+final class Context {
+    let console: Console
+    let arguments: ParsedArguments
+    let environment: [String: String]
+    private var openedStore: (any Store)?
+    private var loadedReference: ReferenceData?
+
+    init(console: Console, arguments: ParsedArguments, environment: [String: String]) {
+        self.console = console
+        self.arguments = arguments
+        self.environment = environment
+    }
+
+    var wantsJSON: Bool { arguments.has("--json") }
+
+    /// `--store`, else `LIENTHONG_STORE`, else `sqlite:lienthong.db`.
+    var storeURL: String { arguments.value("--store") ?? environment["LIENTHONG_STORE"] ?? StoreURL.defaultValue }
+
+    func store() throws -> any Store {
+        if let openedStore { return openedStore }
+        let store: any Store
+        switch try StoreURL(parsing: storeURL) {
+        case .sqlite(let path): store = try SQLiteStore(path: path)
+        case .postgres:
+            throw StoreError.unsupportedURL("\(storeURL) (the PostgreSQL engine is not built yet; use sqlite:PATH)")
+        }
+        openedStore = store
+        return store
+    }
+
+    func reference() throws -> ReferenceData {
+        if let loadedReference { return loadedReference }
+        let reference = try ReferenceData.loadDefault()
+        loadedReference = reference
+        return reference
+    }
+}

@@ -1,1 +1,0 @@
-// LienThongCLI module (scaffold; replaced as the module is written)

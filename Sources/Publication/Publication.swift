@@ -1,1 +1,0 @@
-// Publication module (scaffold; replaced as the module is written)

@@ -1,0 +1,27 @@
+import Domain
+
+/// Mints stable entity identifiers: the kind's prefix plus a fingerprint of the founding mention, e.g.
+/// `P-3f2a9c0d1b4e5a67`. The id never changes afterwards; merges retire ids with a redirect.
+enum EntityIDMinter {
+    static func mint(for key: MentionKey, exists: (String) throws -> Bool) throws -> String {
+        let base = "\(key.kind.idPrefix)-\(fingerprint("\(key.source)|\(key.kind.rawValue)|\(key.recordKey)"))"
+        var candidate = base
+        var attempt = 1
+        while try exists(candidate) {
+            attempt += 1
+            candidate = "\(base)-\(attempt)"
+        }
+        return candidate
+    }
+
+    /// FNV-1a 64, 16 hex digits.
+    static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

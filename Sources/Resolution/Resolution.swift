@@ -1,1 +1,0 @@
-// Resolution module (scaffold; replaced as the module is written)

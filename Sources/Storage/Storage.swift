@@ -1,1 +1,0 @@
-// Storage module (scaffold; replaced as the module is written)

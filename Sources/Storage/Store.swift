@@ -1,0 +1,115 @@
+import Domain
+
+/// The storage contract every engine implements (SQLite now, PostgreSQL later). Stages talk to these
+/// protocols only; the composition root picks the engine.
+///
+/// All writes happen inside `write`: one transaction that commits when the closure returns and rolls back when
+/// it throws, so a change and the feed events describing it are durable together or not at all.
+public protocol Store: AnyObject, Sendable {
+    /// Runs `body` in one write transaction.
+    func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// Runs `body` against a consistent read snapshot.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// The schema version the store is at after start-up migrations.
+    var schemaVersion: Int { get }
+}
+
+/// A mention as stored: its row id, version and content hash.
+public struct StoredMention: Hashable, Sendable {
+    public var id: Int64
+    public var mention: Mention
+    public var version: Int
+    public var contentHash: String
+
+    public init(id: Int64, mention: Mention, version: Int, contentHash: String) {
+        self.id = id
+        self.mention = mention
+        self.version = version
+        self.contentHash = contentHash
+    }
+}
+
+/// What staging did with a mention.
+public enum StageOutcome: String, Sendable {
+    /// First time this source record was seen.
+    case inserted
+    /// Content changed: a new version was written.
+    case updated
+    /// Same content hash as the stored version: nothing written.
+    case unchanged
+}
+
+/// An entity's row: its kind, and where a retired entity now redirects.
+public struct EntityRow: Hashable, Sendable {
+    public enum Status: String, Sendable { case active, retired }
+    public var id: String
+    public var kind: EntityKind
+    public var status: Status
+    public var redirectTo: String?
+
+    public init(id: String, kind: EntityKind, status: Status, redirectTo: String?) {
+        self.id = id
+        self.kind = kind
+        self.status = status
+        self.redirectTo = redirectTo
+    }
+}
+
+/// One row of the cluster export: which entity a mention belongs to.
+public struct ClusterAssignment: Hashable, Sendable {
+    public var source: String
+    public var recordKey: String
+    public var entityID: String
+
+    public init(source: String, recordKey: String, entityID: String) {
+        self.source = source
+        self.recordKey = recordKey
+        self.entityID = entityID
+    }
+}
+
+/// Counters of one sync or ingest run. Always `read == staged + quarantined`.
+public struct RunCounts: Hashable, Codable, Sendable {
+    /// Records the decoder produced (including records it could only quarantine).
+    public var read = 0
+    /// Records mapped and stored (whether or not their content changed).
+    public var staged = 0
+    /// Records kept in quarantine with their reasons.
+    public var quarantined = 0
+    /// Mentions inserted or given a new version.
+    public var mentionsChanged = 0
+    /// Mentions whose content hash was already stored.
+    public var mentionsUnchanged = 0
+    /// Entities whose golden record changed (feed events appended).
+    public var feedEvents = 0
+
+    public init() {}
+
+    public static func + (lhs: RunCounts, rhs: RunCounts) -> RunCounts {
+        var sum = lhs
+        sum.read += rhs.read
+        sum.staged += rhs.staged
+        sum.quarantined += rhs.quarantined
+        sum.mentionsChanged += rhs.mentionsChanged
+        sum.mentionsUnchanged += rhs.mentionsUnchanged
+        sum.feedEvents += rhs.feedEvents
+        return sum
+    }
+}
+
+/// Totals over the whole store, for summaries and readiness.
+public struct StoreSummary: Hashable, Codable, Sendable {
+    public var mentionsByKind: [String: Int]
+    public var entitiesByKind: [String: Int]
+    public var quarantined: Int
+    public var feedHead: Int64
+    public var links: Int
+
+    public init(mentionsByKind: [String: Int], entitiesByKind: [String: Int], quarantined: Int, feedHead: Int64, links: Int) {
+        self.mentionsByKind = mentionsByKind
+        self.entitiesByKind = entitiesByKind
+        self.quarantined = quarantined
+        self.feedHead = feedHead
+        self.links = links
+    }
+}

@@ -1,0 +1,25 @@
+import Domain
+
+/// Read operations, available in read snapshots and inside write transactions.
+public protocol StoreReader {
+    func mention(id: Int64) throws -> StoredMention?
+    func mention(key: MentionKey) throws -> StoredMention?
+    /// The active entity a mention belongs to, if it has been resolved.
+    func entityID(ofMention id: Int64) throws -> String?
+    func entity(id: String) throws -> EntityRow?
+    /// The mentions currently assigned to an entity, by ascending mention id.
+    func members(ofEntity id: String) throws -> [StoredMention]
+    /// The entity bound to a strong key (e.g. a 12-digit personal number), if any.
+    func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String?
+    func goldenRecord(entityID: String) throws -> GoldenRecord?
+    /// Links stated by mentions of this entity or pointing at them.
+    func links(ofMentions ids: [Int64]) throws -> [MentionLink]
+    /// Feed events with `sequence > after`, ascending, at most `limit`.
+    func feed(after: Int64, limit: Int) throws -> [FeedEvent]
+    /// Every mention of `kind` with the entity it belongs to, ordered by source and record key.
+    func clusterAssignments(kind: EntityKind, _ each: (ClusterAssignment) throws -> Void) throws
+    /// Mention ids in ascending order: all of them, or only those not yet assigned to an entity.
+    func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
+    func quarantined(source: String?, limit: Int) throws -> [QuarantinedRecord]
+    func summary() throws -> StoreSummary
+}

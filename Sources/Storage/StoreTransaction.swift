@@ -1,0 +1,29 @@
+import Domain
+
+/// Write operations; only valid inside `Store.write`.
+public protocol StoreTransaction: StoreReader {
+    /// Inserts or versions a mention by its key; `unchanged` when the content hash equals the stored one.
+    func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome)
+    /// Replaces the links stated by one source record (all from the same mention set); returns true if they changed.
+    @discardableResult
+    func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool
+    /// Keeps a record that could not be staged. Re-quarantining the same record at the same place is a no-op.
+    /// Returns true when a new quarantine row was written.
+    @discardableResult
+    func quarantine(source: String, location: SourceLocation, rawText: String, reasons: [Finding], at time: String) throws -> Bool
+
+    func createEntity(id: String, kind: EntityKind, at time: String) throws
+    /// Marks an entity retired; `redirectTo` names the survivor of a merge.
+    func retireEntity(id: String, redirectTo: String?, at time: String) throws
+    func assign(mentionID: Int64, toEntity entityID: String, rule: String, at time: String) throws
+    func bindKey(kind: EntityKind, keyType: String, keyValue: String, toEntity entityID: String) throws
+    func unbindKeys(ofEntity entityID: String) throws
+    func putGoldenRecord(_ record: GoldenRecord, at time: String) throws
+    func deleteGoldenRecord(entityID: String) throws
+    /// Appends a feed event in this transaction and returns it with its sequence.
+    @discardableResult
+    func appendFeedEvent(type: FeedEventType, subject: String, kind: EntityKind, data: String, at time: String) throws -> FeedEvent
+
+    func startRun(source: String, at time: String) throws -> Int64
+    func finishRun(id: Int64, status: String, counts: RunCounts, error: String?, at time: String) throws
+}

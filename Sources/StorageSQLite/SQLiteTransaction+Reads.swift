@@ -1,0 +1,168 @@
+import Domain
+import Storage
+
+extension SQLiteTransaction {
+    private static let mentionColumns = "id, body, version, content_hash"
+
+    private func storedMention(_ statement: SQLiteStatement) throws -> StoredMention {
+        StoredMention(
+            id: statement.int(0), mention: try StoredJSON.decode(Mention.self, statement.text(1), what: "mention"),
+            version: Int(statement.int(2)), contentHash: statement.text(3))
+    }
+
+    func mention(id: Int64) throws -> StoredMention? {
+        let statement = try connection.statement("SELECT \(Self.mentionColumns) FROM mentions WHERE id = ?").bind(.int(id))
+        return try statement.step() ? try storedMention(statement) : nil
+    }
+
+    func mention(key: MentionKey) throws -> StoredMention? {
+        let statement = try connection.statement(
+            "SELECT \(Self.mentionColumns) FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
+        ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
+        return try statement.step() ? try storedMention(statement) : nil
+    }
+
+    func entityID(ofMention id: Int64) throws -> String? {
+        let statement = try connection.statement("SELECT entity_id FROM entity_members WHERE mention_id = ?").bind(.int(id))
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    func entity(id: String) throws -> EntityRow? {
+        let statement = try connection.statement("SELECT id, kind, status, redirect_to FROM entities WHERE id = ?")
+            .bind(.text(id))
+        guard try statement.step() else { return nil }
+        guard let kind = EntityKind(rawValue: statement.text(1)), let status = EntityRow.Status(rawValue: statement.text(2))
+        else { throw StoreError.corruptRow("entity \(id)") }
+        return EntityRow(id: statement.text(0), kind: kind, status: status, redirectTo: statement.optionalText(3))
+    }
+
+    func members(ofEntity id: String) throws -> [StoredMention] {
+        let statement = try connection.statement(
+            """
+            SELECT m.id, m.body, m.version, m.content_hash FROM entity_members e JOIN mentions m ON m.id = e.mention_id
+            WHERE e.entity_id = ? ORDER BY m.id
+            """
+        ).bind(.text(id))
+        var result: [StoredMention] = []
+        while try statement.step() { result.append(try storedMention(statement)) }
+        return result
+    }
+
+    func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String? {
+        let statement = try connection.statement(
+            "SELECT entity_id FROM entity_keys WHERE kind = ? AND key_type = ? AND key_value = ?"
+        ).bind(.text(kind.rawValue), .text(keyType), .text(keyValue))
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    func goldenRecord(entityID: String) throws -> GoldenRecord? {
+        let statement = try connection.statement("SELECT body FROM golden_records WHERE entity_id = ?").bind(.text(entityID))
+        return try statement.step() ? try StoredJSON.decode(GoldenRecord.self, statement.text(0), what: "golden record") : nil
+    }
+
+    func links(ofMentions ids: [Int64]) throws -> [MentionLink] {
+        var result: [MentionLink] = []
+        var seen: Set<Int64> = []
+        let statement = try connection.statement(
+            """
+            SELECT l.id, l.type, l.attributes, f.source, f.kind, f.record_key, t.source, t.kind, t.record_key
+            FROM mention_links l JOIN mentions f ON f.id = l.from_mention JOIN mentions t ON t.id = l.to_mention
+            WHERE l.from_mention = ?1 OR l.to_mention = ?1
+            """)
+        for id in ids {
+            statement.reset()
+            try statement.bind(.int(id))
+            while try statement.step() {
+                guard seen.insert(statement.int(0)).inserted else { continue }
+                guard let type = LinkType(rawValue: statement.text(1)), let fromKind = EntityKind(rawValue: statement.text(4)),
+                    let toKind = EntityKind(rawValue: statement.text(7))
+                else { throw StoreError.corruptRow("link \(statement.int(0))") }
+                result.append(
+                    MentionLink(
+                        type: type, from: MentionKey(source: statement.text(3), kind: fromKind, recordKey: statement.text(5)),
+                        to: MentionKey(source: statement.text(6), kind: toKind, recordKey: statement.text(8)),
+                        attributes: try StoredJSON.decode([String: String].self, statement.text(2), what: "link attributes")))
+            }
+        }
+        return result
+    }
+
+    func feed(after: Int64, limit: Int) throws -> [FeedEvent] {
+        let statement = try connection.statement(
+            "SELECT sequence, id, type, subject, kind, time, data FROM feed_events WHERE sequence > ? ORDER BY sequence LIMIT ?"
+        ).bind(.int(after), .int(Int64(max(0, limit))))
+        var events: [FeedEvent] = []
+        while try statement.step() {
+            guard let type = FeedEventType(rawValue: statement.text(2)), let kind = EntityKind(rawValue: statement.text(4)) else {
+                throw StoreError.corruptRow("feed event \(statement.int(0))")
+            }
+            events.append(
+                FeedEvent(
+                    sequence: statement.int(0), id: statement.text(1), type: type, subject: statement.text(3), kind: kind,
+                    time: statement.text(5), data: statement.text(6)))
+        }
+        return events
+    }
+
+    func clusterAssignments(kind: EntityKind, _ each: (ClusterAssignment) throws -> Void) throws {
+        let statement = try connection.statement(
+            """
+            SELECT m.source, m.record_key, coalesce(e.entity_id, '') FROM mentions m
+            LEFT JOIN entity_members e ON e.mention_id = m.id
+            WHERE m.kind = ? ORDER BY m.source, m.record_key
+            """
+        ).bind(.text(kind.rawValue))
+        while try statement.step() {
+            try each(ClusterAssignment(source: statement.text(0), recordKey: statement.text(1), entityID: statement.text(2)))
+        }
+    }
+
+    func mentionIDs(unresolvedOnly: Bool) throws -> [Int64] {
+        let statement = try connection.statement(
+            unresolvedOnly
+                ? "SELECT m.id FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id WHERE e.mention_id IS NULL ORDER BY m.id"
+                : "SELECT id FROM mentions ORDER BY id")
+        var ids: [Int64] = []
+        while try statement.step() { ids.append(statement.int(0)) }
+        return ids
+    }
+
+    func quarantined(source: String?, limit: Int) throws -> [QuarantinedRecord] {
+        let statement = try connection.statement(
+            """
+            SELECT id, source, location, raw, reasons, quarantined_at FROM quarantine
+            WHERE (?1 IS NULL OR source = ?1) ORDER BY id LIMIT ?2
+            """
+        ).bind(.optional(source), .int(Int64(max(0, limit))))
+        var records: [QuarantinedRecord] = []
+        while try statement.step() {
+            records.append(
+                QuarantinedRecord(
+                    id: statement.int(0), source: statement.text(1),
+                    location: try StoredJSON.decode(SourceLocation.self, statement.text(2), what: "quarantine location"),
+                    rawText: statement.text(3),
+                    reasons: try StoredJSON.decode([Finding].self, statement.text(4), what: "quarantine reasons"),
+                    quarantinedAt: statement.text(5)))
+        }
+        return records
+    }
+
+    func summary() throws -> StoreSummary {
+        func counts(_ sql: String) throws -> [String: Int] {
+            let statement = try connection.statement(sql)
+            var result: [String: Int] = [:]
+            while try statement.step() { result[statement.text(0)] = Int(statement.int(1)) }
+            return result
+        }
+        func scalar(_ sql: String) throws -> Int64 {
+            let statement = try connection.statement(sql)
+            return try statement.step() ? statement.int(0) : 0
+        }
+        return StoreSummary(
+            mentionsByKind: try counts("SELECT kind, count(*) FROM mentions GROUP BY kind"),
+            entitiesByKind: try counts("SELECT kind, count(*) FROM entities WHERE status = 'active' GROUP BY kind"),
+            quarantined: Int(try scalar("SELECT count(*) FROM quarantine WHERE status = 'open'")),
+            feedHead: try scalar("SELECT coalesce(max(sequence), 0) FROM feed_events"),
+            links: Int(try scalar("SELECT count(*) FROM mention_links")))
+    }
+}

@@ -1,0 +1,179 @@
+import Domain
+import Foundation
+import Storage
+
+/// Write operations of one SQLite transaction (reads are in `SQLiteTransaction+Reads.swift`).
+struct SQLiteTransaction: StoreTransaction {
+    let connection: SQLiteConnection
+
+    func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome) {
+        let body = try StoredJSON.encode(mention)
+        if let existing = try self.mention(key: mention.key) {
+            if existing.contentHash == contentHash { return (existing, .unchanged) }
+            let version = existing.version + 1
+            try connection.statement(
+                "UPDATE mentions SET version = ?, content_hash = ?, body = ?, registry = ?, updated_at = ? WHERE id = ?"
+            ).bind(.int(Int64(version)), .text(contentHash), .text(body), .text(mention.registry), .text(time), .int(existing.id))
+                .run()
+            try insertVersion(id: existing.id, version: version, hash: contentHash, body: body, at: time)
+            return (StoredMention(id: existing.id, mention: mention, version: version, contentHash: contentHash), .updated)
+        }
+        try connection.statement(
+            """
+            INSERT INTO mentions (source, kind, record_key, registry, version, content_hash, body, ingested_at, updated_at)
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
+            """
+        ).bind(
+            .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
+            .text(mention.registry), .text(contentHash), .text(body), .text(time), .text(time)
+        ).run()
+        let id = connection.lastInsertRowID
+        try insertVersion(id: id, version: 1, hash: contentHash, body: body, at: time)
+        return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
+    }
+
+    private func insertVersion(id: Int64, version: Int, hash: String, body: String, at time: String) throws {
+        try connection.statement(
+            "INSERT INTO mention_versions (mention_id, version, content_hash, body, ingested_at) VALUES (?, ?, ?, ?, ?)"
+        ).bind(.int(id), .int(Int64(version)), .text(hash), .text(body), .text(time)).run()
+    }
+
+    func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool {
+        guard let first = links.first else { return false }
+        guard let fromID = try mentionID(first.from) else {
+            throw StoreError.engine("link from unstaged mention \(first.from)")
+        }
+        var wanted: Set<String> = []
+        var changed = false
+        for link in links {
+            guard let from = try mentionID(link.from), let to = try mentionID(link.to) else {
+                throw StoreError.engine("link between unstaged mentions \(link.from) → \(link.to)")
+            }
+            wanted.insert("\(link.type.rawValue)|\(from)|\(to)")
+            try connection.statement(
+                """
+                INSERT INTO mention_links (type, from_mention, to_mention, attributes, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (type, from_mention, to_mention) DO NOTHING
+                """
+            ).bind(.text(link.type.rawValue), .int(from), .int(to), .text(try StoredJSON.encode(link.attributes)), .text(time))
+                .run()
+            changed = changed || connection.changes > 0
+        }
+        let existing = try connection.statement("SELECT id, type, to_mention FROM mention_links WHERE from_mention = ?")
+            .bind(.int(fromID))
+        var stale: [Int64] = []
+        while try existing.step() {
+            if !wanted.contains("\(existing.text(1))|\(fromID)|\(existing.int(2))") { stale.append(existing.int(0)) }
+        }
+        for id in stale {
+            try connection.statement("DELETE FROM mention_links WHERE id = ?").bind(.int(id)).run()
+            changed = true
+        }
+        return changed
+    }
+
+    private func mentionID(_ key: MentionKey) throws -> Int64? {
+        let statement = try connection.statement(
+            "SELECT id FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
+        ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
+        return try statement.step() ? statement.int(0) : nil
+    }
+
+    func quarantine(source: String, location: SourceLocation, rawText: String, reasons: [Finding], at time: String) throws
+        -> Bool
+    {
+        let locationText = try StoredJSON.encode(location)
+        let fingerprint = "\(location.description)|\(rawText.hashValueStable)"
+        try connection.statement(
+            """
+            INSERT INTO quarantine (source, location, raw, reasons, fingerprint, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source, fingerprint) DO NOTHING
+            """
+        ).bind(.text(source), .text(locationText), .text(rawText), .text(try StoredJSON.encode(reasons)), .text(fingerprint), .text(time))
+            .run()
+        return connection.changes > 0
+    }
+
+    func createEntity(id: String, kind: EntityKind, at time: String) throws {
+        try connection.statement("INSERT INTO entities (id, kind, status, created_at, updated_at) VALUES (?, ?, 'active', ?, ?)")
+            .bind(.text(id), .text(kind.rawValue), .text(time), .text(time)).run()
+    }
+
+    func retireEntity(id: String, redirectTo: String?, at time: String) throws {
+        try connection.statement("UPDATE entities SET status = 'retired', redirect_to = ?, updated_at = ? WHERE id = ?")
+            .bind(.optional(redirectTo), .text(time), .text(id)).run()
+    }
+
+    func assign(mentionID: Int64, toEntity entityID: String, rule: String, at time: String) throws {
+        try connection.statement(
+            """
+            INSERT INTO entity_members (mention_id, entity_id, rule, assigned_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (mention_id) DO UPDATE SET entity_id = excluded.entity_id, rule = excluded.rule,
+                assigned_at = excluded.assigned_at
+            """
+        ).bind(.int(mentionID), .text(entityID), .text(rule), .text(time)).run()
+    }
+
+    func bindKey(kind: EntityKind, keyType: String, keyValue: String, toEntity entityID: String) throws {
+        try connection.statement(
+            """
+            INSERT INTO entity_keys (kind, key_type, key_value, entity_id) VALUES (?, ?, ?, ?)
+            ON CONFLICT (kind, key_type, key_value) DO UPDATE SET entity_id = excluded.entity_id
+            """
+        ).bind(.text(kind.rawValue), .text(keyType), .text(keyValue), .text(entityID)).run()
+    }
+
+    func unbindKeys(ofEntity entityID: String) throws {
+        try connection.statement("DELETE FROM entity_keys WHERE entity_id = ?").bind(.text(entityID)).run()
+    }
+
+    func putGoldenRecord(_ record: GoldenRecord, at time: String) throws {
+        try connection.statement(
+            """
+            INSERT INTO golden_records (entity_id, kind, version, body, updated_at) VALUES (?, ?, 1, ?, ?)
+            ON CONFLICT (entity_id) DO UPDATE SET version = golden_records.version + 1, body = excluded.body,
+                updated_at = excluded.updated_at
+            """
+        ).bind(.text(record.entityID), .text(record.body.kind.rawValue), .text(try StoredJSON.encode(record)), .text(time))
+            .run()
+        try connection.statement("UPDATE entities SET updated_at = ? WHERE id = ?").bind(.text(time), .text(record.entityID))
+            .run()
+    }
+
+    func deleteGoldenRecord(entityID: String) throws {
+        try connection.statement("DELETE FROM golden_records WHERE entity_id = ?").bind(.text(entityID)).run()
+    }
+
+    func appendFeedEvent(type: FeedEventType, subject: String, kind: EntityKind, data: String, at time: String) throws
+        -> FeedEvent
+    {
+        let id = UUID().uuidString.lowercased()
+        try connection.statement("INSERT INTO feed_events (id, type, subject, kind, time, data) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(.text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)).run()
+        return FeedEvent(
+            sequence: connection.lastInsertRowID, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
+    }
+
+    func startRun(source: String, at time: String) throws -> Int64 {
+        try connection.statement("INSERT INTO job_runs (source, status, started_at) VALUES (?, 'running', ?)")
+            .bind(.text(source), .text(time)).run()
+        return connection.lastInsertRowID
+    }
+
+    func finishRun(id: Int64, status: String, counts: RunCounts, error: String?, at time: String) throws {
+        try connection.statement("UPDATE job_runs SET status = ?, finished_at = ?, counts = ?, error = ? WHERE id = ?")
+            .bind(.text(status), .text(time), .text(try StoredJSON.encode(counts)), .optional(error), .int(id)).run()
+    }
+}
+
+extension String {
+    /// FNV-1a 64 of the UTF-8 bytes, as hex: a stable fingerprint (Swift's `hashValue` is seeded per process).
+    var hashValueStable: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16)
+    }
+}

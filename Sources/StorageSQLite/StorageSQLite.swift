@@ -1,1 +1,0 @@
-// StorageSQLite module (scaffold; replaced as the module is written)

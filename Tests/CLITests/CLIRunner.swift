@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs the real `lienthong` binary the build produced.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        return FileManager.default.currentDirectoryPath
+    }()
+
+    /// `$LIENTHONG_BIN`, else the debug build next to the test bundle, else `.build/debug/lienthong`.
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["LIENTHONG_BIN"] { return path }
+        let besideTests = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("lienthong").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        for directory in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug"] {
+            let path = "\(packageRoot)/\(directory)/lienthong"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return "\(packageRoot)/.build/debug/lienthong"
+    }()
+
+    let directory: String
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "lienthong-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    var store: String { "sqlite:\(directory)/store.db" }
+
+    /// Runs `lienthong ARGS` in the package root (so the shipped Mappings/ are found), stdin closed.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.packageRoot)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "LIENTHONG_STORE")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Generates a small registry set into `directory/data`.
+    func generate(persons: Int = 400, seed: Int = 11) throws -> String {
+        let out = "\(directory)/data"
+        let result = try run(["generate", "--persons", "\(persons)", "--seed", "\(seed)", "--out", out])
+        guard result.status == 0 else { throw CLIError(message: "generate failed: \(result.stderr)") }
+        return out
+    }
+
+    struct CLIError: Error { var message: String }
+}

@@ -1,0 +1,27 @@
+import Domain
+import Foundation
+
+/// Small builders for store tests.
+enum Fixture {
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "lienthong-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func person(_ key: String, source: String = "population", registry: String = "population", name: String = "Nguyễn Văn An", number: String? = nil) -> Mention {
+        var record = PersonRecord()
+        record.name = PersonName(asGiven: name, full: name, family: nil, middle: nil, given: nil, folded: TextFolding.fold(name))
+        if let number { record.identifiers = [Identifier(type: .personalNumber, value: number)] }
+        return Mention(
+            key: MentionKey(source: source, kind: .person, recordKey: key), registry: registry, body: .person(record),
+            location: SourceLocation(file: "\(source).xml", line: 1))
+    }
+
+    static func parcel(_ key: String, source: String = "land") -> Mention {
+        Mention(
+            key: MentionKey(source: source, kind: .parcel, recordKey: key), registry: "land",
+            body: .parcel(ParcelRecord(communeCode: "27595", communeScheme: .pre2025, mapSheet: "12", parcelNumber: key)),
+            location: SourceLocation(file: "land.csv", line: 2))
+    }
+}
