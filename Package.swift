@@ -53,11 +53,11 @@ let package = Package(
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Domain"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Domain", "Reference"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"]),
+        .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"], exclude: ["Corpus"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),
     ]
 )

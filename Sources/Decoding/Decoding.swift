@@ -1,1 +1,0 @@
-// Decoding module (scaffold; replaced as the module is written)

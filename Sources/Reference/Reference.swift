@@ -1,1 +1,0 @@
-// Reference module (scaffold; replaced as the module is written)

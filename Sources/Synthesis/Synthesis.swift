@@ -1,1 +1,0 @@
-// Synthesis module (scaffold; replaced as the module is written)

@@ -1,1 +1,0 @@
-// TextEncodings module (scaffold; replaced as the module is written)

@@ -1,0 +1,121 @@
+import Domain
+import Foundation
+import Testing
+import TextEncodings
+@testable import Decoding
+
+@Suite struct CSVDecodingTests {
+    @Test func headerQuotesNewlinesAndPositions() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("dan_cu.csv", """
+            so_cccd,ho_ten,dia_chi
+            001085012345,Nguyễn Văn An,"số 7, đường Trần Hưng Đạo"
+            079090001122,"Lê ""Tám"" Văn","dòng 1
+            dòng 2"
+            048201000033,Huỳnh Thị Mỹ Duyên,Đà Nẵng
+
+            """)
+        let result = try Decoded.file(path, DecodeOptions(format: .csv))
+        #expect(result.summary == DecodeSummary(records: 3, recordErrors: 0, bytes: 195, encoding: .utf8))
+        #expect(result.records.map(\.location.line) == [2, 3, 5])
+        #expect(result.records.map(\.location.column) == [1, 1, 1])
+        #expect(result.records.map(\.location.byteOffset) == [23, 93, 144])
+        #expect(result.records.map(\.location.pointer) == ["/0", "/1", "/2"])
+        #expect(result.records[0].fields == .object([
+            (key: "so_cccd", value: .text("001085012345")), (key: "ho_ten", value: .text("Nguyễn Văn An")),
+            (key: "dia_chi", value: .text("số 7, đường Trần Hưng Đạo")),
+        ]))
+        #expect(result.records[1].fields["ho_ten"] == .text("Lê \"Tám\" Văn"))
+        #expect(result.records[1].fields["dia_chi"] == .text("dòng 1\ndòng 2"))
+        #expect(result.records[2].rawText == "048201000033,Huỳnh Thị Mỹ Duyên,Đà Nẵng")
+    }
+
+    @Test func sniffsSemicolonStripsBOMAndHandlesCRLF() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("x.csv", [0xEF, 0xBB, 0xBF] + Array("id;ten\r\n1;\"a;b\"\r\n2;Bình\r\n".utf8))
+        let result = try Decoded.file(path, DecodeOptions(format: .csv))
+        #expect(result.records.count == 2)
+        #expect(result.records[0].fields == .object([(key: "id", value: .text("1")), (key: "ten", value: .text("a;b"))]))
+        #expect(result.records[1].location.line == 3)
+        #expect(result.records[1].rawText == "2;Bình")
+    }
+
+    @Test(arguments: [TextEncoding.tcvn3, .windows1258, .vni])
+    func legacyEncodingsAreDetectedAndDecodedPerField(_ encoding: TextEncoding) throws {
+        let text = "so_cccd|ho_ten|que_quan\n001085012345|ỨNG THỊ ÚT|Hà Nội\n079090001122|Đặng Ngọc Ơn|Đắk Lắk\n"
+        let bytes = try #require(VietnameseCodec.encode(text, as: encoding))
+        let dir = try TemporaryDirectory()
+        let result = try Decoded.file(try dir.write("legacy.csv", bytes), DecodeOptions(format: .csv))
+        #expect(result.summary?.encoding == encoding)
+        #expect(result.records.map { $0.fields["ho_ten"] } == [.text("ỨNG THỊ ÚT"), .text("Đặng Ngọc Ơn")])
+        #expect(result.records[1].fields["que_quan"] == .text("Đắk Lắk"))
+        #expect(result.records[0].rawText == "001085012345|ỨNG THỊ ÚT|Hà Nội")
+    }
+
+    @Test func raggedRowIsQuarantinedAndTheRestGoesOn() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8\n")
+        let result = try Decoded.file(path, DecodeOptions(format: .csv))
+        #expect(result.records.count == 2)
+        #expect(result.errors.count == 1)
+        #expect(result.errors[0].location.line == 3)
+        #expect(result.errors[0].rawText == "4,5")
+        #expect(result.errors[0].reasons == [Finding(rule: "csv.ragged_row", severity: .error, message: "expected 3 fields, found 2")])
+    }
+
+    @Test func headerlessRowsAreLists() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("h.csv", "1,An\n2,Bình\n")
+        let result = try Decoded.file(path, DecodeOptions(format: .csv, csvHeader: false))
+        #expect(result.records.map(\.fields) == [.list([.text("1"), .text("An")]), .list([.text("2"), .text("Bình")])])
+    }
+
+    @Test func nfdInputBecomesNFC() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("n.csv", "ten\n" + "Nguyễn".decomposedStringWithCanonicalMapping + "\n")
+        let result = try Decoded.file(path, DecodeOptions(format: .csv))
+        guard case .text(let name)? = result.records.first?.fields["ten"] else { Issue.record("no record"); return }
+        #expect(Array(name.unicodeScalars.map(\.value)) == [0x4E, 0x67, 0x75, 0x79, 0x1EC5, 0x6E])
+    }
+
+    @Test func manyChunksKeepLinesAndCounts() throws {
+        // ~3.5 MB: several 1 MiB refills, rows and a quoted multi-line field straddle chunk boundaries.
+        var text = "id,ten,ghi_chu\n"
+        for k in 0..<60_000 { text += "\(k),Nguyễn Văn \(k),\"dòng a\ndòng b \(k)\"\n" }
+        let dir = try TemporaryDirectory()
+        var count = 0
+        var lastLine = 0
+        var last: RawNode?
+        let summary = try RecordDecoder.decodeFile(
+            path: try dir.write("big.csv", text), options: DecodeOptions(format: .csv),
+            onRecord: { count += 1; lastLine = $0.location.line ?? 0; last = $0.fields }, onRecordError: { _ in Issue.record("unexpected") })
+        #expect(count == 60_000 && summary.records == 60_000)
+        #expect(lastLine == 2 + 59_999 * 2)
+        #expect(last?["ghi_chu"] == .text("dòng a\ndòng b 59999"))
+        #expect(summary.bytes == text.utf8.count)
+    }
+
+    @Test func tenMegabyteLine() throws {
+        let dir = try TemporaryDirectory()
+        let big = String(repeating: "x", count: 10 << 20)
+        let path = try dir.write("long.csv", "id,blob\n1,\(big)\n2,y\n")
+        let result = try Decoded.file(path, DecodeOptions(format: .csv))
+        #expect(result.records.count == 2)
+        #expect(result.records[0].fields["blob"]?.text?.utf8.count == 10 << 20)
+        #expect(result.records[0].rawText.utf8.count <= 4096 + 3)
+        #expect(result.records[1].location.line == 3)
+        #expect(result.records[1].location.byteOffset == 8 + 2 + (10 << 20) + 1)
+        #expect(throws: Diagnostic(location: SourceLocation(file: path, line: 2, column: 1, byteOffset: 8), rule: "record.too_large", message: "a CSV row is larger than 1048576 bytes")) {
+            _ = try Decoded.file(path, DecodeOptions(format: .csv, maxRecordBytes: 1 << 20))
+        }
+    }
+
+    @Test func decodeFromMemoryMatchesFile() throws {
+        var names: [String] = []
+        let summary = try RecordDecoder.decode(
+            bytes: Array("ten\tnam\nAn\t1990\nBình\t1991\n".utf8), name: "mem.tsv", options: DecodeOptions(format: .csv),
+            onRecord: { names.append($0.fields["ten"]?.text ?? "") }, onRecordError: { _ in })
+        #expect(names == ["An", "Bình"])
+        #expect(summary.records == 2)
+    }
+}
