@@ -1,1 +1,0 @@
-// Mapping module (scaffold; replaced as the module is written)

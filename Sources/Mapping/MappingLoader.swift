@@ -1,0 +1,122 @@
+import Domain
+import YAML
+
+/// Reads and checks a mapping file. Every problem is reported at once, each with file:line:column and,
+/// for misspelt names, the nearest valid one.
+public enum MappingLoader {
+    static let topLevelKeys = ["mapping", "description", "source", "registry", "input", "key", "outputs", "links", "examples"]
+    static let formats = ["csv", "json", "xml"]
+    static let encodings = ["utf-8", "windows-1258", "tcvn3", "vni", "auto"]
+
+    /// Loads the mapping file at `path`. Throws `DiagnosticList` with every error found.
+    public static func load(path: String) throws -> Mapping {
+        let root: YAMLNode
+        do {
+            root = try YAMLParser.parse(contentsOf: path)
+        } catch {
+            throw DiagnosticList(error.errors.map(Diagnostic.init))
+        }
+        return try load(root: root, file: path)
+    }
+
+    /// Loads a mapping from YAML text; `file` names it in diagnostics.
+    public static func load(text: String, file: String) throws -> Mapping {
+        let root: YAMLNode
+        do {
+            root = try YAMLParser.parse(text, file: file)
+        } catch {
+            throw DiagnosticList(error.errors.map(Diagnostic.init))
+        }
+        return try load(root: root, file: file)
+    }
+
+    static func load(root: YAMLNode, file: String) throws -> Mapping {
+        var reader = MappingReader()
+        let mapping = read(root, file: file, reader: &reader)
+        guard reader.errors.isEmpty, let mapping else {
+            let sorted = reader.errors.sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
+            throw DiagnosticList(sorted.map(Diagnostic.init))
+        }
+        return mapping
+    }
+
+    private static func read(_ root: YAMLNode, file: String, reader: inout MappingReader) -> Mapping? {
+        guard reader.check(root, allowed: topLevelKeys, required: ["mapping", "source", "registry", "input", "key", "outputs"], context: "the mapping file")
+        else { return nil }
+        let name = reader.string(root["mapping"], "mapping")
+        _ = reader.string(root["description"], "description")
+        let source = root["source"].flatMap { identifier($0, "source", &reader) }
+        let registry = root["registry"].flatMap { identifier($0, "registry", &reader) }
+        let input = root["input"].flatMap { inputSpec($0, &reader) }
+        let key = root["key"].flatMap { reader.field($0, "key") }
+        var outputs: [OutputSpec] = []
+        if let outputsNode = root["outputs"] {
+            if case .sequence(let items) = outputsNode.content, !items.isEmpty {
+                for (index, item) in items.enumerated() {
+                    guard let output = reader.output(item, index: index) else { continue }
+                    if outputs.contains(where: { $0.id == output.id }), let idNode = item["id"] {
+                        reader.fail(idNode, "mapping.duplicate_id", "output id '\(output.id)' is used twice")
+                    }
+                    outputs.append(output)
+                }
+            } else {
+                reader.fail(outputsNode, "mapping.type", "outputs must be a non-empty list of outputs")
+            }
+        }
+        var links: [LinkSpec] = []
+        if let linksNode = root["links"] {
+            if case .sequence(let items) = linksNode.content {
+                links = items.enumerated().compactMap { reader.link($1, index: $0, outputs: outputs) }
+            } else {
+                reader.fail(linksNode, "mapping.type", "links must be a list of {type, from, to}")
+            }
+        }
+        var examples: [MappingExample] = []
+        if let examplesNode = root["examples"] {
+            if case .sequence(let items) = examplesNode.content {
+                examples = items.enumerated().compactMap { reader.example($1, index: $0, outputs: outputs) }
+            } else {
+                reader.fail(examplesNode, "mapping.type", "examples must be a list of {record, expect}")
+            }
+        }
+        guard let name, let source, let registry, let input, let key else { return nil }
+        return Mapping(
+            file: file, name: name, source: source, registry: registry, input: input, key: key, outputs: outputs, links: links,
+            examples: examples)
+    }
+
+    /// A lower-case name: letters, digits, `_` and `-`, starting with a letter.
+    private static func identifier(_ node: YAMLNode, _ what: String, _ reader: inout MappingReader) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        let valid = text.first.map { $0.isASCII && $0.isLowercase } == true
+            && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" || $0 == "-" }
+        guard valid else {
+            reader.fail(node, "mapping.bad_name", "\(what) '\(text)' must be lower-case letters, digits, '_' or '-'")
+            return nil
+        }
+        return text
+    }
+
+    private static func inputSpec(_ node: YAMLNode, _ reader: inout MappingReader) -> InputSpec? {
+        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header"], required: ["format"], context: "input")
+        else { return nil }
+        guard let format = reader.choice(node["format"], "input.format", in: formats) else { return nil }
+        let encoding = node["encoding"].flatMap { reader.choice($0, "input.encoding", in: encodings) }
+        let record = reader.string(node["record"], "input.record")
+        var delimiter: String?
+        if let delimiterNode = node["delimiter"], let text = reader.string(delimiterNode, "input.delimiter") {
+            if format != "csv" {
+                reader.fail(delimiterNode, "mapping.conflict", "input.delimiter applies only to csv")
+            } else if text.count != 1 {
+                reader.fail(delimiterNode, "mapping.bad_value", "input.delimiter must be one character, found '\(text)'")
+            } else {
+                delimiter = text
+            }
+        }
+        if format != "csv", let header = node["header"] {
+            reader.fail(header, "mapping.conflict", "input.header applies only to csv")
+        }
+        let header = reader.bool(node["header"], "input.header") ?? true
+        return InputSpec(format: format, encoding: encoding, record: record, csvDelimiter: delimiter, csvHeader: header)
+    }
+}

@@ -1,1 +1,0 @@
-// YAML module (scaffold; replaced as the module is written)
