@@ -53,6 +53,12 @@ final class SQLiteConnection {
         return statement
     }
 
+    /// Resets every cached statement so that none holds a read transaction open (a single-row query that was
+    /// not stepped to its end keeps one until reset).
+    func resetAll() {
+        for statement in cache.values { statement.reset() }
+    }
+
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }

@@ -21,6 +21,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         if found > SQLiteMigrations.latestVersion {
             throw StoreError.newerSchema(location: path, found: found, supported: SQLiteMigrations.latestVersion)
         }
+        connection.resetAll()
         try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
         try SQLiteStore.migrate(connection, from: found)
         self.connection = connection
@@ -32,9 +33,11 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             try connection.execute("BEGIN IMMEDIATE")
             do {
                 let result = try body(SQLiteTransaction(connection: connection))
+                connection.resetAll()
                 try connection.execute("COMMIT")
                 return result
             } catch {
+                connection.resetAll()
                 try? connection.execute("ROLLBACK")
                 throw error
             }
@@ -44,7 +47,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try lock.withLock {
             try connection.execute("BEGIN")
-            defer { try? connection.execute("COMMIT") }
+            defer {
+                connection.resetAll()
+                try? connection.execute("COMMIT")
+            }
             return try body(SQLiteTransaction(connection: connection))
         }
     }
@@ -53,6 +59,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public func integrityCheck() throws -> String {
         try lock.withLock {
             let statement = try connection.statement("PRAGMA integrity_check")
+            defer { statement.reset() }
             return try statement.step() ? statement.text(0) : "no result"
         }
     }
