@@ -1,0 +1,128 @@
+import Domain
+import Reference
+
+extension AddressNormalizer {
+    /// From codes (structured sources): validates the codes against the scheme's lists, fills the levels the
+    /// commune implies, and crosswalks pre2025 → 2025. `detail` (house number and street, or the whole address
+    /// as text) is kept as `text` and parsed for house number and street.
+    ///
+    /// Codes that lost their leading zeros (`1` for `01`, a spreadsheet habit) are padded (`address.code_padded`);
+    /// non-digit codes are `address.invalid_code` (error); unknown codes `address.unknown_*`; a district or
+    /// province that disagrees with the commune's is `address.code_mismatch` (the commune wins); a district
+    /// in the 2025 scheme is `address.district_in_2025` (dropped: the 2025 map has no districts).
+    public static func fromCodes(
+        communeCode: String?, districtCode: String?, provinceCode: String?, scheme: AdminScheme, detail: String?,
+        reference: ReferenceData
+    ) -> Normalized<Address> {
+        var findings: [Finding] = []
+        let commune = code(communeCode, length: 5, level: "commune", findings: &findings)
+        var district = code(districtCode, length: 3, level: "district", findings: &findings)
+        var province = code(provinceCode, length: 2, level: "province", findings: &findings)
+        let text = detail.map { VietnameseOrthography.canonicalText($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        guard commune != nil || district != nil || province != nil || text != nil else {
+            let empty = Finding(rule: "address.empty", severity: .warning, message: "no address codes and no text")
+            return Normalized(nil, findings: findings + [empty])
+        }
+        var address = Address(text: text, scheme: scheme)
+        if let text {
+            let detailParts = text.split(separator: ",").map { $0.trimmingSpaces() }
+            (address.houseNumber, address.street) = AddressDetail.parse(detailParts)
+        }
+        switch scheme {
+        case .pre2025:
+            if let code = commune {
+                if let unit = reference.communePre2025(code: code) {
+                    address.communeCode = code
+                    check(&district, against: unit.districtCode, level: "district", commune: code, findings: &findings)
+                    check(&province, against: unit.provinceCode, level: "province", commune: code, findings: &findings)
+                } else {
+                    unknown("commune", code, scheme, &findings)
+                }
+            }
+            if let code = district {
+                if let unit = reference.districtPre2025(code: code) {
+                    address.districtCode = code
+                    check(&province, against: unit.provinceCode, level: "province", commune: nil, findings: &findings)
+                } else {
+                    unknown("district", code, scheme, &findings)
+                }
+            }
+            if let code = province {
+                if reference.provincePre2025(code: code) != nil { address.provinceCode = code }
+                else { unknown("province", code, scheme, &findings) }
+            }
+            crosswalk(&address, reference: reference, findings: &findings)
+        case .from2025:
+            if let code = district {
+                findings.append(
+                    Finding(
+                        rule: "address.district_in_2025", severity: .warning,
+                        message: "district \(code) given with 2025 codes; the 2025 map has no districts"))
+            }
+            if let code = commune {
+                if let unit = reference.commune2025(code: code) {
+                    address.communeCode = code
+                    address.currentCommuneCodes = [code]
+                    check(&province, against: unit.provinceCode, level: "province", commune: code, findings: &findings)
+                } else {
+                    unknown("commune", code, scheme, &findings)
+                }
+            }
+            if let code = province {
+                if reference.province2025(code: code) != nil { address.provinceCode = code }
+                else { unknown("province", code, scheme, &findings) }
+            }
+            address.currentProvinceCode = address.provinceCode
+        }
+        return Normalized(address, findings: findings)
+    }
+
+    /// Trimmed digits padded to `length`; nil (with a finding) for an empty or malformed code.
+    private static func code(_ raw: String?, length: Int, level: String, findings: inout [Finding]) -> String? {
+        guard let trimmed = raw?.trimmingSpaces(), !trimmed.isEmpty else { return nil }
+        guard trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), trimmed.utf8.count <= length else {
+            findings.append(
+                Finding(
+                    rule: "address.invalid_code", severity: .error,
+                    message: "\(level) code '\(trimmed)' is not \(length) digits"))
+            return nil
+        }
+        guard trimmed.utf8.count < length else { return trimmed }
+        let padded = String(repeating: "0", count: length - trimmed.utf8.count) + trimmed
+        findings.append(
+            Finding(rule: "address.code_padded", severity: .info, message: "\(level) code '\(trimmed)' read as '\(padded)'"))
+        return padded
+    }
+
+    /// Replaces a given higher-level code by the one the commune (or district) implies, noting a disagreement.
+    private static func check(
+        _ given: inout String?, against implied: String, level: String, commune: String?, findings: inout [Finding]
+    ) {
+        if let value = given, value != implied {
+            let unit = commune.map { "commune \($0)" } ?? "the district"
+            findings.append(
+                Finding(
+                    rule: "address.code_mismatch", severity: .warning,
+                    message: "\(level) code \(value) disagrees with \(unit), which lies in \(level) \(implied)"))
+        }
+        given = implied
+    }
+
+    private static func unknown(_ level: String, _ code: String, _ scheme: AdminScheme, _ findings: inout [Finding]) {
+        findings.append(
+            Finding(
+                rule: "address.unknown_\(level)", severity: .warning,
+                message: "no \(level) has code \(code) in the \(scheme.rawValue) list"))
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+}
