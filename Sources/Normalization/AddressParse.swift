@@ -31,8 +31,9 @@ struct AddressParse {
     // MARK: - Province
 
     mutating func readProvince() {
-        guard let last = segments.last, last.level != .district, last.level != .commune else { return }
-        if let (old, new) = provinces(named: last.bare) {
+        guard let last = segments.last else { return }
+        let mayBeProvince = last.level != .district && last.level != .commune
+        if mayBeProvince, let (old, new) = provinces(named: last.bare) {
             (oldProvince, newProvince) = (old, new)
             segments.removeLast()
         } else if let split = splitTrailing(last, maxWords: 5, where: { provinces(named: $0.bare) }) {
@@ -58,6 +59,11 @@ struct AddressParse {
         guard oldProvince != nil || !hasProvince, let last = segments.last else { return }
         let typed = last.level == .district || last.level == .city
         guard typed || (last.level == nil && oldProvince != nil) else { return }
+        if !typed, segments.count == 1, let newProvince,
+            !reference.findCommunes2025(foldedName: last.query, provinceCode: newProvince.code).isEmpty
+        {
+            return  // "Hòa Thành, Tây Ninh": nothing left of it, and a current commune of that name exists
+        }
         let provinceCode = oldProvince?.code
         let found = reference.findDistrictsPre2025(foldedName: last.query, provinceCode: provinceCode)
         if found.count == 1 {
@@ -150,10 +156,10 @@ struct AddressParse {
         let words = segment.text.split(separator: " ")
         guard words.count >= 2 else { return nil }
         for length in stride(from: min(maxWords, words.count - 1), through: 1, by: -1) {
+            let remainder = AddressSegment(text: words.dropLast(length).joined(separator: " "))
+            guard !remainder.isTypeWordOnly else { continue }  // "Xã Long An" is a commune, not "Xã" + Long An
             let tail = AddressSegment(text: words.suffix(length).joined(separator: " "))
-            if let result = matched(tail) {
-                return (AddressSegment(text: words.dropLast(length).joined(separator: " ")), tail, result)
-            }
+            if let result = matched(tail) { return (remainder, tail, result) }
         }
         return nil
     }

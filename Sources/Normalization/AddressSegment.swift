@@ -37,6 +37,13 @@ struct AddressSegment: Equatable {
         }
     }
 
+    /// True when the segment is nothing but a type word or its abbreviation ("Xã", "TP.", "Huyện").
+    var isTypeWordOnly: Bool {
+        let folded = VietnameseScalars.fold(text)
+        return Self.typeWords.contains { $0.0 == folded }
+            || Self.abbreviations.contains { $0.0 == folded || $0.0 == folded + "." }
+    }
+
     /// Type words (folded), longest first.
     static let typeWords: [(String, Level)] = [
         ("thanh pho", .city), ("thi tran", .commune), ("dac khu", .commune), ("thi xa", .district),
@@ -103,7 +110,8 @@ struct AddressSegment: Equatable {
         let word = words[index].lowercased()
         let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
         switch word {
-        case "xã", "phường", "huyện", "quận", "tỉnh": return !next.isEmpty
+        case "xã": return !next.isEmpty && words[index - 1].lowercased() != "thị"  // "Thị xã" is one type word
+        case "phường", "huyện", "quận", "tỉnh": return !next.isEmpty
         case "thị": return next == "trấn" || next == "xã"
         case "thành": return next == "phố"
         case "đặc": return next == "khu"

@@ -54,6 +54,14 @@ import Testing
         #expect(spelled.houseNumber == "12A")
         #expect(spelled.street == "Lê Lợi")
         #expect(spelled.communeCode == "26740")
+        let (noCommas, noCommaRules) = try normalize("P.Bến Thành Q.1 TPHCM")
+        #expect(noCommas.communeCode == "26743")
+        #expect(noCommas.districtCode == "760")
+        #expect(noCommas.provinceCode == "79")
+        #expect(noCommaRules == ["address.missing_comma", "address.crosswalked"])
+        let (township, _) = try normalize("TT. Bến Lức, H. Bến Lức, T. Long An")
+        #expect(township.communeCode == "27991")
+        #expect(township.districtCode == "803")
     }
 
     @Test func decomposedUpperCaseNumberedWard() throws {
@@ -85,6 +93,17 @@ import Testing
         #expect(old.districtCode == "802")
         #expect(old.provinceCode == "80")
         #expect(old.currentCommuneCodes == ["27952"])
+    }
+
+    @Test func bareNameAloneBeforeACurrentProvinceIsTheCurrentCommune() throws {
+        let (current, _) = try normalize("Hòa Thành, Tây Ninh")
+        #expect(current.scheme == .from2025)
+        #expect(current.communeCode == "25645")
+        let (district, _) = try normalize("Thị xã Hòa Thành, Tây Ninh")
+        #expect(district.scheme == .pre2025)
+        #expect(district.districtCode == "709")
+        #expect(district.provinceCode == "72")
+        #expect(district.currentProvinceCode == "80")
     }
 
     @Test func splitCommuneListsEveryCandidate() throws {
