@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 PERSONS="${1:-${PERSONS:-100000}}"
 SEED=1
 OUT="bench/out/$PERSONS"
-swift build -c release --product lienthong >/dev/null
+swift build -c release --product lienthong 2>&1 | grep -E "error|warning:" >&2 || true
+[ -x .build/release/lienthong ] || { echo "bench: release build failed" >&2; exit 1; }
 BIN=.build/release/lienthong
 rm -rf "$OUT"; mkdir -p "$OUT"
 STORE="sqlite:$OUT/store.db"

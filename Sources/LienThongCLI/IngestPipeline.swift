@@ -93,7 +93,9 @@ struct IngestPipeline {
                 case .mapped(let mentions, let links):
                     counts.staged += 1
                     for mention in mentions {
-                        let (stored, outcome) = try transaction.stage(mention, contentHash: try ContentHash.of(mention), at: time)
+                        let content = try MentionContent.json(mention)
+                        let (stored, outcome) = try transaction.stage(
+                            mention, content: content, contentHash: Digest.sha256Hex(content), at: time)
                         if outcome == .unchanged {
                             counts.mentionsUnchanged += 1
                         } else {
@@ -122,22 +124,5 @@ struct IngestPipeline {
             counts.feedEvents = try resolver.resolve(mentionIDs: changed, in: transaction, at: time).feedEvents
         }
         return FileIngestReport(file: path, source: mapping.source, encoding: summary.encoding.rawValue, counts: counts)
-    }
-}
-
-/// The content hash that decides whether a re-delivered record changed: SHA-256 over the mention's canonical
-/// content (registry, body, findings), not its location, so a record that moved within a file is unchanged.
-enum ContentHash {
-    private struct Content: Encodable {
-        let registry: String
-        let body: MentionBody
-        let findings: [Finding]
-    }
-
-    static func of(_ mention: Mention) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(Content(registry: mention.registry, body: mention.body, findings: mention.findings))
-        return Digest.sha256Hex(data)
     }
 }

@@ -18,7 +18,7 @@ struct FieldExtraction {
             guard let first = items.first else { return nil }
             node = first
         }
-        return node.text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return node.text?.trimmingWhitespace
     }
 
     /// The raw text of a source; a template needs every selected value to be present and non-empty.

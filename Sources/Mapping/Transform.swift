@@ -52,7 +52,7 @@ public enum Transform: String, Sendable, Hashable, CaseIterable {
     /// Applies a string transform; parsing transforms return the text unchanged (the evaluator runs them).
     func rewrite(_ text: String) -> String {
         switch self {
-        case .trim: return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .trim: return text.trimmingWhitespace
         case .upper: return text.uppercased()
         case .lower: return text.lowercased()
         case .collapseSpaces: return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -81,7 +81,7 @@ public struct ExactResolver: Sendable {
     {
         guard let entity = try transaction.entity(id: entityID) else { return }
         let members = try transaction.members(ofEntity: entityID)
-        let previous = try transaction.goldenRecord(entityID: entityID)
+        let previous = try transaction.goldenRecordJSON(entityID: entityID)
         guard let golden = survivorship.golden(entityID: entityID, members: members) else {
             guard entity.status == .active else { return }
             try transaction.retireEntity(id: entityID, redirectTo: nil, at: time)
@@ -93,11 +93,11 @@ public struct ExactResolver: Sendable {
             summary.feedEvents += 1
             return
         }
-        guard golden != previous else { return }
-        try transaction.putGoldenRecord(golden, at: time)
+        let json = try FeedPayload.json(golden)
+        guard json != previous else { return }
+        try transaction.putGoldenRecord(golden, json: json, at: time)
         try transaction.appendFeedEvent(
-            type: previous == nil ? .entityCreated : .entityUpdated, subject: entityID, kind: entity.kind,
-            data: try FeedPayload.json(golden), at: time)
+            type: previous == nil ? .entityCreated : .entityUpdated, subject: entityID, kind: entity.kind, data: json, at: time)
         if previous != nil { summary.entitiesUpdated += 1 }
         summary.feedEvents += 1
     }

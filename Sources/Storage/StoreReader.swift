@@ -12,6 +12,8 @@ public protocol StoreReader {
     /// The entity bound to a strong key (e.g. a 12-digit personal number), if any.
     func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String?
     func goldenRecord(entityID: String) throws -> GoldenRecord?
+    /// The stored golden record's canonical JSON text, for cheap change detection.
+    func goldenRecordJSON(entityID: String) throws -> String?
     /// Links stated by mentions of this entity or pointing at them.
     func links(ofMentions ids: [Int64]) throws -> [MentionLink]
     /// Feed events with `sequence > after`, ascending, at most `limit`.

@@ -3,7 +3,8 @@ import Domain
 /// Write operations; only valid inside `Store.write`.
 public protocol StoreTransaction: StoreReader {
     /// Inserts or versions a mention by its key; `unchanged` when the content hash equals the stored one.
-    func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome)
+    /// `content` is `MentionContent.json(mention)` and `contentHash` its SHA-256 (computed once by the caller).
+    func stage(_ mention: Mention, content: String, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome)
     /// Replaces the links stated by one source record (all from the same mention set); returns true if they changed.
     @discardableResult
     func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool
@@ -18,7 +19,8 @@ public protocol StoreTransaction: StoreReader {
     func assign(mentionID: Int64, toEntity entityID: String, rule: String, at time: String) throws
     func bindKey(kind: EntityKind, keyType: String, keyValue: String, toEntity entityID: String) throws
     func unbindKeys(ofEntity entityID: String) throws
-    func putGoldenRecord(_ record: GoldenRecord, at time: String) throws
+    /// Stores a golden record given with its canonical JSON text (`json` encodes `record`).
+    func putGoldenRecord(_ record: GoldenRecord, json: String, at time: String) throws
     func deleteGoldenRecord(entityID: String) throws
     /// Appends a feed event in this transaction and returns it with its sequence.
     @discardableResult
@@ -26,4 +28,11 @@ public protocol StoreTransaction: StoreReader {
 
     func startRun(source: String, at time: String) throws -> Int64
     func finishRun(id: Int64, status: String, counts: RunCounts, error: String?, at time: String) throws
+}
+
+extension StoreTransaction {
+    /// Stages with the content JSON computed here (tests and small callers; the ingest path passes it in).
+    public func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome) {
+        try stage(mention, content: try MentionContent.json(mention), contentHash: contentHash, at: time)
+    }
 }

@@ -19,6 +19,7 @@ enum SQLiteMigrations {
                     version INTEGER NOT NULL,
                     content_hash TEXT NOT NULL,
                     body TEXT NOT NULL,
+                    location TEXT NOT NULL,
                     ingested_at TEXT NOT NULL,
                     updated_at TEXT NOT NULL,
                     UNIQUE (source, kind, record_key)
@@ -70,6 +71,7 @@ enum SQLiteMigrations {
                     created_at TEXT NOT NULL,
                     UNIQUE (type, from_mention, to_mention)
                 );
+                CREATE INDEX mention_links_from ON mention_links(from_mention);
                 CREATE INDEX mention_links_to ON mention_links(to_mention);
                 CREATE TABLE quarantine (
                     id INTEGER PRIMARY KEY,

@@ -2,12 +2,16 @@ import Domain
 import Storage
 
 extension SQLiteTransaction {
-    private static let mentionColumns = "id, body, version, content_hash"
+    private static let mentionColumns = "id, body, version, content_hash, source, kind, record_key, location"
 
     private func storedMention(_ statement: SQLiteStatement) throws -> StoredMention {
-        StoredMention(
-            id: statement.int(0), mention: try StoredJSON.decode(Mention.self, statement.text(1), what: "mention"),
-            version: Int(statement.int(2)), contentHash: statement.text(3))
+        guard let kind = EntityKind(rawValue: statement.text(5)) else { throw StoreError.corruptRow("mention \(statement.int(0))") }
+        let content = try StoredJSON.decode(MentionContent.self, statement.text(1), what: "mention")
+        let location = try StoredJSON.decode(SourceLocation.self, statement.text(7), what: "mention location")
+        let key = MentionKey(source: statement.text(4), kind: kind, recordKey: statement.text(6))
+        return StoredMention(
+            id: statement.int(0), mention: content.mention(key: key, location: location), version: Int(statement.int(2)),
+            contentHash: statement.text(3))
     }
 
     func mention(id: Int64) throws -> StoredMention? {
@@ -39,7 +43,8 @@ extension SQLiteTransaction {
     func members(ofEntity id: String) throws -> [StoredMention] {
         let statement = try connection.statement(
             """
-            SELECT m.id, m.body, m.version, m.content_hash FROM entity_members e JOIN mentions m ON m.id = e.mention_id
+            SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location
+            FROM entity_members e JOIN mentions m ON m.id = e.mention_id
             WHERE e.entity_id = ? ORDER BY m.id
             """
         ).bind(.text(id))
@@ -58,6 +63,11 @@ extension SQLiteTransaction {
     func goldenRecord(entityID: String) throws -> GoldenRecord? {
         let statement = try connection.statement("SELECT body FROM golden_records WHERE entity_id = ?").bind(.text(entityID))
         return try statement.step() ? try StoredJSON.decode(GoldenRecord.self, statement.text(0), what: "golden record") : nil
+    }
+
+    func goldenRecordJSON(entityID: String) throws -> String? {
+        let statement = try connection.statement("SELECT body FROM golden_records WHERE entity_id = ?").bind(.text(entityID))
+        return try statement.step() ? statement.text(0) : nil
     }
 
     func links(ofMentions ids: [Int64]) throws -> [MentionLink] {

@@ -6,30 +6,45 @@ import Storage
 struct SQLiteTransaction: StoreTransaction {
     let connection: SQLiteConnection
 
-    func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome) {
-        let body = try StoredJSON.encode(mention)
-        if let existing = try self.mention(key: mention.key) {
-            if existing.contentHash == contentHash { return (existing, .unchanged) }
+    func stage(_ mention: Mention, content body: String, contentHash: String, at time: String) throws
+        -> (StoredMention, StageOutcome)
+    {
+        if let existing = try existingVersion(mention.key) {
+            if existing.hash == contentHash {
+                return (StoredMention(id: existing.id, mention: mention, version: existing.version, contentHash: contentHash), .unchanged)
+            }
             let version = existing.version + 1
             try connection.statement(
-                "UPDATE mentions SET version = ?, content_hash = ?, body = ?, registry = ?, updated_at = ? WHERE id = ?"
-            ).bind(.int(Int64(version)), .text(contentHash), .text(body), .text(mention.registry), .text(time), .int(existing.id))
-                .run()
+                "UPDATE mentions SET version = ?, content_hash = ?, body = ?, location = ?, registry = ?, updated_at = ? WHERE id = ?"
+            ).bind(
+                .int(Int64(version)), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
+                .text(mention.registry), .text(time), .int(existing.id)
+            ).run()
             try insertVersion(id: existing.id, version: version, hash: contentHash, body: body, at: time)
             return (StoredMention(id: existing.id, mention: mention, version: version, contentHash: contentHash), .updated)
         }
         try connection.statement(
             """
-            INSERT INTO mentions (source, kind, record_key, registry, version, content_hash, body, ingested_at, updated_at)
-            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
+            INSERT INTO mentions (source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at)
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
             """
         ).bind(
             .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
-            .text(mention.registry), .text(contentHash), .text(body), .text(time), .text(time)
+            .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
+            .text(time), .text(time)
         ).run()
         let id = connection.lastInsertRowID
         try insertVersion(id: id, version: 1, hash: contentHash, body: body, at: time)
         return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
+    }
+
+    /// The stored row id, version and hash of a mention key, without decoding its body.
+    private func existingVersion(_ key: MentionKey) throws -> (id: Int64, version: Int, hash: String)? {
+        let statement = try connection.statement(
+            "SELECT id, version, content_hash FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
+        ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
+        defer { statement.reset() }
+        return try statement.step() ? (statement.int(0), Int(statement.int(1)), statement.text(2)) : nil
     }
 
     private func insertVersion(id: Int64, version: Int, hash: String, body: String, at time: String) throws {
@@ -127,14 +142,14 @@ struct SQLiteTransaction: StoreTransaction {
         try connection.statement("DELETE FROM entity_keys WHERE entity_id = ?").bind(.text(entityID)).run()
     }
 
-    func putGoldenRecord(_ record: GoldenRecord, at time: String) throws {
+    func putGoldenRecord(_ record: GoldenRecord, json: String, at time: String) throws {
         try connection.statement(
             """
             INSERT INTO golden_records (entity_id, kind, version, body, updated_at) VALUES (?, ?, 1, ?, ?)
             ON CONFLICT (entity_id) DO UPDATE SET version = golden_records.version + 1, body = excluded.body,
                 updated_at = excluded.updated_at
             """
-        ).bind(.text(record.entityID), .text(record.body.kind.rawValue), .text(try StoredJSON.encode(record)), .text(time))
+        ).bind(.text(record.entityID), .text(record.body.kind.rawValue), .text(json), .text(time))
             .run()
         try connection.statement("UPDATE entities SET updated_at = ? WHERE id = ?").bind(.text(time), .text(record.entityID))
             .run()

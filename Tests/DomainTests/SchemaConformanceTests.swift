@@ -121,3 +121,14 @@ import Testing
         #expect(TextFolding.fold("  ĐÀ NẴNG ") == "da nang")
     }
 }
+
+@Suite struct TrimmingTests {
+    @Test func trimsUnicodeWhitespaceOnly() {
+        #expect("  Nguyễn Văn An \n".trimmingWhitespace == "Nguyễn Văn An")
+        #expect("\u{00A0}Hà Nội\u{3000}".trimmingWhitespace == "Hà Nội")
+        #expect("   ".trimmingWhitespace == "")
+        #expect("".trimmingWhitespace == "")
+        #expect("a".trimmingWhitespace == "a")
+        #expect("x y".trimmingWhitespace == "x y")
+    }
+}
