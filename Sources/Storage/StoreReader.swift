@@ -24,4 +24,6 @@ public protocol StoreReader {
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
     func quarantined(source: String?, limit: Int) throws -> [QuarantinedRecord]
     func summary() throws -> StoreSummary
+    /// A connector checkpoint of a source (an HTTP ETag, a processed file's checksum …), if set.
+    func checkpoint(source: String, key: String) throws -> String?
 }

@@ -26,6 +26,9 @@ public protocol StoreTransaction: StoreReader {
     @discardableResult
     func appendFeedEvent(type: FeedEventType, subject: String, kind: EntityKind, data: String, at time: String) throws -> FeedEvent
 
+    /// Sets (or, with nil, clears) a connector checkpoint, committed with the data it describes.
+    func setCheckpoint(source: String, key: String, value: String?, at time: String) throws
+
     func startRun(source: String, at time: String) throws -> Int64
     func finishRun(id: Int64, status: String, counts: RunCounts, error: String?, at time: String) throws
 }

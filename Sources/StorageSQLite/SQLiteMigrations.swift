@@ -94,6 +94,13 @@ enum SQLiteMigrations {
                     data TEXT NOT NULL
                 );
                 CREATE INDEX feed_events_by_subject ON feed_events(subject);
+                CREATE TABLE checkpoints (
+                    source TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (source, key)
+                );
                 CREATE TABLE job_runs (
                     id INTEGER PRIMARY KEY,
                     source TEXT NOT NULL,

@@ -157,6 +157,12 @@ extension SQLiteTransaction {
         return records
     }
 
+    func checkpoint(source: String, key: String) throws -> String? {
+        let statement = try connection.statement("SELECT value FROM checkpoints WHERE source = ? AND key = ?")
+            .bind(.text(source), .text(key))
+        return try statement.step() ? statement.text(0) : nil
+    }
+
     func summary() throws -> StoreSummary {
         func counts(_ sql: String) throws -> [String: Int] {
             let statement = try connection.statement(sql)

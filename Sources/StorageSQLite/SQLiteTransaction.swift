@@ -169,6 +169,19 @@ struct SQLiteTransaction: StoreTransaction {
             sequence: connection.lastInsertRowID, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
     }
 
+    func setCheckpoint(source: String, key: String, value: String?, at time: String) throws {
+        guard let value else {
+            try connection.statement("DELETE FROM checkpoints WHERE source = ? AND key = ?").bind(.text(source), .text(key)).run()
+            return
+        }
+        try connection.statement(
+            """
+            INSERT INTO checkpoints (source, key, value, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """
+        ).bind(.text(source), .text(key), .text(value), .text(time)).run()
+    }
+
     func startRun(source: String, at time: String) throws -> Int64 {
         try connection.statement("INSERT INTO job_runs (source, status, started_at) VALUES (?, 'running', ?)")
             .bind(.text(source), .text(time)).run()

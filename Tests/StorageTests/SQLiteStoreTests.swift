@@ -123,3 +123,15 @@ import Testing
         #expect(throws: StoreError.self) { try StoreURL(parsing: "mysql://h/db") }
     }
 }
+
+@Suite struct CheckpointTests {
+    @Test func checkpointsAreSetReplacedAndCleared() throws {
+        let store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
+        try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: "\"v1\"", at: "t") }
+        try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: "\"v2\"", at: "t") }
+        #expect(try store.read { try $0.checkpoint(source: "land", key: "etag") } == "\"v2\"")
+        #expect(try store.read { try $0.checkpoint(source: "population", key: "etag") } == nil)
+        try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: nil, at: "t") }
+        #expect(try store.read { try $0.checkpoint(source: "land", key: "etag") } == nil)
+    }
+}

@@ -1,0 +1,1 @@
+// Ingestion module (scaffold; replaced as the module is written)
