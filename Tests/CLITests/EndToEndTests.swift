@@ -108,6 +108,41 @@ import Testing
         #expect(next.stdout.contains("\"sequence\":\(sequences.last! + 1)"))
     }
 
+    @Test func feedEventsAndTheirGoldenRecordsMatchTheSchemas() throws {
+        let runner = try CLIRunner()
+        let data = try runner.generate(persons: 150)
+        _ = try ingestAll(runner, data: data)
+        let feed = try runner.run(["feed", "--after", "0", "--limit", "100000", "--store", runner.store])
+        let lines = feed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count > 150)
+        #expect(try validate(lines, schema: "feed-event.schema.json").status == 0)
+        let goldens = lines.compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                object["type"] as? String != "entity.retired", let payload = object["data"],
+                let data = try? JSONSerialization.data(withJSONObject: payload)
+            else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let result = try validate(goldens, schema: "golden-record.schema.json")
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    func validate(_ lines: [String], schema: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "\(CLIRunner.packageRoot)/scripts/validate_json.py", schema]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(lines.joined(separator: "\n").utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     @Test func demoReconcilesPersonsAcrossRegistries() throws {
         let runner = try CLIRunner()
         let result = try runner.run([
