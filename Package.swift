@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["CCrypto"]),
         .target(name: "Reference", dependencies: ["Domain"]),
         .target(name: "Normalization", dependencies: ["Domain", "Reference"]),
-        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "YAML", dependencies: ["CYAML", "Domain"]),
 
         // Pipeline stages, in pipeline order. Stages never import each other.
         .target(name: "Ingestion", dependencies: ["Domain", "CCurl", "Hashing"]),
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Domain"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Domain", "Reference"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Domain", "Hashing"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Domain", "Hashing"], exclude: ["Fixtures"]),
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"], exclude: ["Corpus"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),

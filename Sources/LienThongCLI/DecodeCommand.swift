@@ -1,7 +1,6 @@
 import Decoding
 import Domain
 import Foundation
-import Publication
 import TextEncodings
 
 enum DecodeCommand {

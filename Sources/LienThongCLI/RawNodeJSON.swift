@@ -1,5 +1,4 @@
 import Domain
-import Publication
 
 /// JSON text of a raw record as the decoder saw it (what `lienthong decode` prints).
 enum RawNodeJSON {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Small, allocation-light formatting helpers (no Foundation formatters on the hot path).
@@ -39,26 +40,7 @@ enum TextFormatting {
     }
 
     /// A JSON string literal, quotes included.
-    static func json(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u" + padded(Int(scalar.value), width: 4)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    static func json(_ text: String) -> String { JSONText.quote(text) }
 
     /// A CSV field per RFC 4180: quoted when it holds `,`, `"` or a line break.
     static func csv(_ text: String) -> String {

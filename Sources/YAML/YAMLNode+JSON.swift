@@ -1,3 +1,4 @@
+import Domain
 extension YAMLNode {
     /// How scalars become JSON values in `jsonText(scalars:)`.
     public enum JSONScalarTyping: Sendable {
@@ -64,24 +65,5 @@ extension YAMLNode {
         return nil
     }
 
-    static func appendQuoted(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
-    }
+    static func appendQuoted(_ text: String, to output: inout String) { JSONText.appendQuoted(text, to: &output) }
 }
