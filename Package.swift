@@ -28,7 +28,6 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Domain"]),
 
         // Pipeline stages, in pipeline order. Stages never import each other.
-        .target(name: "Ingestion", dependencies: ["Domain", "CCurl", "Hashing"]),
         .target(name: "Decoding", dependencies: ["Domain", "TextEncodings", "CLibXML2"]),
         .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML"]),
         .target(name: "Storage", dependencies: ["Domain"]),
@@ -44,7 +43,7 @@ let package = Package(
             name: "LienThongCLI",
             dependencies: [
                 "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
-                "Resolution", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
+                "Resolution", "Publication", "Synthesis", "TextEncodings", "Hashing",
             ]),
         .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
 
@@ -54,7 +53,6 @@ let package = Package(
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Domain"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Domain", "Reference"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Domain", "Hashing"], exclude: ["Fixtures"]),
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"], exclude: ["Corpus"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),

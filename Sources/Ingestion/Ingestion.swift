@@ -1,1 +1,0 @@
-// Ingestion module (scaffold; replaced as the module is written)
