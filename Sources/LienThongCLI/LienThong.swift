@@ -10,7 +10,7 @@ public enum LienThong {
         [
             DemoCommand.command, GenerateCommand.command, IngestCommand.command, ResolveCommand.command,
             FeedCommand.command, ExportCommand.command, DecodeCommand.command, NormalizeCommand.command,
-            MappingCommand.command, QuarantineCommand.command, StatusCommand.command,
+            MappingCommand.command, QuarantineCommand.command, StatusCommand.command, BenchCommand.command,
         ]
     }
 

@@ -18,7 +18,7 @@ struct FieldExtraction {
             guard let first = items.first else { return nil }
             node = first
         }
-        return node.text?.trimmingWhitespace
+        return node.text.map(MappingText.trimmed)
     }
 
     /// The raw text of a source; a template needs every selected value to be present and non-empty.

@@ -32,7 +32,7 @@ extension MappingEvaluator {
     func canonicalText(_ text: String, transform: Transform) -> Normalized<String> {
         switch transform {
         case .name:
-            let name = NameNormalizer.normalize(text)
+            let name = memo.name(text)
             return Normalized(name.value?.full, findings: name.findings)
         case .personalNumber:
             return identifierText(PersonalNumber.normalize(text, birthDate: nil, sex: nil, reference: reference))
@@ -44,7 +44,7 @@ extension MappingEvaluator {
             return PhoneNormalizer.normalize(text)
         default:
             if let order = transform.dateOrder {
-                let date = DateNormalizer.normalize(text, order: order.fieldOrder)
+                let date = memo.date(text, order: order.fieldOrder)
                 return Normalized(date.value?.description, findings: date.findings)
             }
             return Normalized(transform.rewrite(text))
@@ -65,7 +65,7 @@ extension MappingEvaluator {
             return nil
         }
         let order = spec.transforms.compactMap(\.dateOrder).last ?? .auto
-        let date = DateNormalizer.normalize(text, order: order.fieldOrder)
+        let date = memo.date(text, order: order.fieldOrder)
         builder.note(date.findings, field: name)
         if spec.required == true, date.value == nil || date.hasError {
             builder.invalid(name, value: text, spec: spec, found: date.findings)
@@ -105,7 +105,7 @@ extension MappingEvaluator {
                 if field.required == true { builder.missing("address", spec: field) }
                 return nil
             }
-            normalized = AddressNormalizer.normalize(text, reference: reference)
+            normalized = memo.address(text)
         case .codes(let commune, let district, let province, let detail, let scheme):
             func part(_ field: FieldSpec?, _ name: String) -> String? {
                 guard let field else { return nil }
@@ -115,8 +115,8 @@ extension MappingEvaluator {
             }
             let parts = (part(commune, "commune"), part(district, "district"), part(province, "province"), part(detail, "detail"))
             guard parts.0 != nil || parts.1 != nil || parts.2 != nil || parts.3 != nil else { return nil }
-            normalized = AddressNormalizer.fromCodes(
-                communeCode: parts.0, districtCode: parts.1, provinceCode: parts.2, scheme: scheme, detail: parts.3, reference: reference)
+            normalized = memo.address(
+                codes: NormalizerMemo.CodesKey(commune: parts.0, district: parts.1, province: parts.2, scheme: scheme, detail: parts.3))
         }
         builder.note(normalized.findings, field: "address")
         return normalized.value

@@ -12,7 +12,7 @@ extension MappingEvaluator {
             let selected = extraction.text(spec, field: "name")
             builder.note(selected.findings, field: "name")
             if let text = selected.text, !text.isEmpty {
-                let normalized = NameNormalizer.normalize(text)
+                let normalized = memo.name(text)
                 builder.note(normalized.findings, field: "name")
                 name = normalized.value
                 if isRequired, name == nil || normalized.hasError {

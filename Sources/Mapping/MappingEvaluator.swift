@@ -5,10 +5,16 @@ import Reference
 public struct MappingEvaluator: Sendable {
     public let mapping: Mapping
     public let reference: ReferenceData
+    /// Results of the costly normalisers for recently seen values (see `NormalizerMemo`).
+    let memo: NormalizerMemo
 
-    public init(mapping: Mapping, reference: ReferenceData) {
+    /// `rememberedResults`: how many recent results of each costly normaliser (names, dates, addresses) to keep
+    /// per generation, so repeated values are normalised once; 0 normalises every value afresh. The results are
+    /// the same either way; only the time differs.
+    public init(mapping: Mapping, reference: ReferenceData, rememberedResults: Int = 8_192) {
         self.mapping = mapping
         self.reference = reference
+        self.memo = NormalizerMemo(reference: reference, capacity: rememberedResults)
     }
 
     /// Maps one record: every output whose `when` holds becomes a mention; a required field that fails

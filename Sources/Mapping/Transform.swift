@@ -52,12 +52,12 @@ public enum Transform: String, Sendable, Hashable, CaseIterable {
     /// Applies a string transform; parsing transforms return the text unchanged (the evaluator runs them).
     func rewrite(_ text: String) -> String {
         switch self {
-        case .trim: return text.trimmingWhitespace
+        case .trim: return MappingText.trimmed(text)
         case .upper: return text.uppercased()
         case .lower: return text.lowercased()
-        case .collapseSpaces: return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        case .collapseSpaces: return MappingText.collapsingSpaces(text)
         case .nfc: return text.precomposedStringWithCanonicalMapping
-        case .digits: return String(text.filter { $0.isASCII && $0.isNumber })
+        case .digits: return MappingText.asciiDigits(text)
         case .stripLeadingZeros:
             let stripped = text.drop(while: { $0 == "0" })
             return stripped.isEmpty && !text.isEmpty ? "0" : String(stripped)

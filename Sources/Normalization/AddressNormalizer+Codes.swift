@@ -25,7 +25,7 @@ extension AddressNormalizer {
         }
         var address = Address(text: text, scheme: scheme)
         if let text {
-            let detailParts = text.split(separator: ",").map { $0.trimmingSpaces() }
+            let detailParts = SimpleText.split(text, on: UInt8(ascii: ",")).map { $0.trimmingSpaces() }
             (address.houseNumber, address.street) = AddressDetail.parse(detailParts)
         }
         switch scheme {
@@ -116,13 +116,26 @@ extension AddressNormalizer {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// The text without leading and trailing spaces, tabs and line breaks.
     func trimmingSpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        // The first and last Characters start and end with these bytes: neither can be a lone space, tab or break.
+        if !Self.isSpaceByte(first), !Self.isSpaceByte(last) { return String(self) }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
         return String(self[start...end])
+    }
+
+    private static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20 { return self }
+        return self[...].trimmingSpaces()
     }
 }

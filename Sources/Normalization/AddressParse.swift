@@ -153,7 +153,7 @@ struct AddressParse {
     private func splitTrailing<T>(
         _ segment: AddressSegment, maxWords: Int, where matched: (AddressSegment) -> T?
     ) -> (remainder: AddressSegment, tail: AddressSegment, result: T)? {
-        let words = segment.text.split(separator: " ")
+        let words = SimpleText.split(segment.text, on: UInt8(ascii: " "))
         guard words.count >= 2 else { return nil }
         for length in stride(from: min(maxWords, words.count - 1), through: 1, by: -1) {
             let remainder = AddressSegment(text: words.dropLast(length).joined(separator: " "))

@@ -26,9 +26,10 @@ struct AddressSegment: Equatable {
         query = folded
         bare = folded
         level = nil
-        for (word, level) in Self.typeWords where folded.hasPrefix(word + " ") {
+        for (word, withSpace, level) in Self.typeWordsWithSpace where folded.hasPrefix(withSpace) {
             self.level = level
-            bare = String(folded.dropFirst(word.count + 1))
+            // The prefix is ASCII, so its Characters are its bytes.
+            bare = String(folded.utf8.dropFirst(withSpace.utf8.count)) ?? String(folded.dropFirst(word.count + 1))
             break
         }
         if let alias = Self.provinceAliases[bare] {
@@ -40,8 +41,9 @@ struct AddressSegment: Equatable {
     /// True when the segment is nothing but a type word or its abbreviation ("Xã", "TP.", "Huyện").
     var isTypeWordOnly: Bool {
         let folded = VietnameseScalars.fold(text)
-        return Self.typeWords.contains { $0.0 == folded }
-            || Self.abbreviations.contains { $0.0 == folded || $0.0 == folded + "." }
+        if Self.typeWords.contains(where: { $0.0 == folded }) || Self.abbreviations.contains(where: { $0.0 == folded }) { return true }
+        // `abbreviation == folded + "."`: the abbreviation ends in a dot and the rest of it is `folded`.
+        return Self.abbreviations.contains { $0.0.hasSuffix(".") && $0.0.dropLast() == folded }
     }
 
     /// Type words (folded), longest first.
@@ -49,6 +51,9 @@ struct AddressSegment: Equatable {
         ("thanh pho", .city), ("thi tran", .commune), ("dac khu", .commune), ("thi xa", .district),
         ("phuong", .commune), ("huyen", .district), ("quan", .district), ("tinh", .province), ("xa", .commune),
     ]
+
+    /// `typeWords` with the space that must follow the word.
+    private static let typeWordsWithSpace: [(String, String, Level)] = typeWords.map { ($0.0, $0.0 + " ", $0.1) }
 
     /// Abbreviations at the start of a folded segment → their type word.
     private static let abbreviations: [(String, String)] = [
@@ -88,8 +93,8 @@ struct AddressSegment: Equatable {
     /// the accented type words and the dotted abbreviations split, so "Xa lộ Hà Nội" stays whole.
     static func split(_ canonical: String) -> [AddressSegment] {
         var segments: [AddressSegment] = []
-        for part in canonical.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            let words = part.split(separator: " ")
+        for part in SimpleText.split(canonical[...], onAnyOf: (UInt8(ascii: ","), UInt8(ascii: ";"))) {
+            let words = SimpleText.split(part, on: UInt8(ascii: " "))
             var start = 0
             for index in words.indices where index > start && startsUnit(words, at: index) {
                 segments.append(AddressSegment(text: words[start..<index].joined(separator: " ")))
@@ -107,10 +112,10 @@ struct AddressSegment: Equatable {
         case "x", "X", "p", "P", "h", "H", "q", "Q", "t", "T", "đ", "Đ": break
         default: return false
         }
-        let word = words[index].lowercased()
-        let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
+        let word = lowercased(words[index])
+        let next = index + 1 < words.count ? lowercased(words[index + 1]) : ""
         switch word {
-        case "xã": return !next.isEmpty && words[index - 1].lowercased() != "thị"  // "Thị xã" is one type word
+        case "xã": return !next.isEmpty && lowercased(words[index - 1]) != "thị"  // "Thị xã" is one type word
         case "phường", "huyện", "quận", "tỉnh": return !next.isEmpty
         case "thị": return next == "trấn" || next == "xã"
         case "thành": return next == "phố"
@@ -121,5 +126,22 @@ struct AddressSegment: Equatable {
             }
             return false
         }
+    }
+
+    /// `word.lowercased()`, by table for ASCII and Vietnamese letters.
+    static func lowercased(_ word: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: bytes.append(UInt8(scalar.value) | 0x20)
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            case 0x0110, 0x0111: VietnameseOrthography.appendUTF8("đ", to: &bytes)
+            default:
+                guard let parts = VietnameseVowels.parts(of: scalar) else { return word.lowercased() }
+                VietnameseOrthography.appendUTF8(VietnameseVowels.scalar(parts, upper: false), to: &bytes)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,7 +20,7 @@ struct DateText {
     /// "ngày", "tháng", "năm".
     init?(_ text: String) {
         var body = Substring(text)
-        if let colon = body.firstIndex(of: ":") {
+        if body.utf8.contains(UInt8(ascii: ":")), let colon = body.firstIndex(of: ":") {
             guard let cut = body[..<colon].lastIndex(where: { $0 == " " || $0 == "T" }) else { return nil }
             time = body[body.index(after: cut)...]
             body = body[..<cut]

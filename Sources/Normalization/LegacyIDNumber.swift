@@ -44,10 +44,11 @@ enum IdentifierDigits {
 
     /// Removes whitespace (incl. no-break space), `-` and `.`.
     static func strip(_ raw: String) -> Stripped {
+        if !raw.utf8.isEmpty, raw.utf8.allSatisfy(isDigit) { return .digits(raw) }
         var kept = String.UnicodeScalarView()
         var allDigits = true
         for scalar in raw.unicodeScalars {
-            if scalar == "-" || scalar == "." || scalar.properties.isWhitespace { continue }
+            if scalar == "-" || scalar == "." || VietnameseScalars.isWhitespace(scalar) { continue }
             if !(scalar.isASCII && isDigit(UInt8(scalar.value))) { allDigits = false }
             kept.append(scalar)
         }

@@ -26,7 +26,7 @@ public enum NameNormalizer {
         }
         var findings: [Finding] = []
         findings.append(contentsOf: characterFindings(canonical))
-        let tokens = canonical.split(separator: " ").map { VietnameseScalars.titleCased($0) }
+        let tokens = SimpleText.split(canonical, on: UInt8(ascii: " ")).map { VietnameseScalars.titleCased($0) }
         let full = tokens.joined(separator: " ")
         let folded = VietnameseScalars.fold(full)
         if VietnameseOrthography.isASCII(full) {
@@ -56,7 +56,7 @@ public enum NameNormalizer {
             return (nil, nil, tokens.first)
         }
         var familyCount = 1
-        let foldedTokens = folded.hasPrefix("ton ") || folded.hasPrefix("cong ") ? folded.split(separator: " ") : []
+        let foldedTokens = folded.hasPrefix("ton ") || folded.hasPrefix("cong ") ? SimpleText.split(folded, on: UInt8(ascii: " ")) : []
         if foldedTokens.count == tokens.count,
             let compound = compoundFamilyNames.first(where: { prefix in
                 prefix.count < tokens.count && Array(foldedTokens.prefix(prefix.count)) == prefix

@@ -19,8 +19,7 @@ public enum PhoneNormalizer {
     /// maps the 2018 11-digit mobile prefixes to the 10-digit ones; invalid lengths → nil + finding.
     public static func normalize(_ raw: String) -> Normalized<String> {
         var findings: [Finding] = []
-        let pieces = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "|" })
-            .filter { $0.contains(where: \.isNumber) }
+        let pieces = numberPieces(raw)
         guard let first = pieces.first else {
             if raw.allSatisfy(\.isWhitespace) {
                 return Normalized(nil, findings: [Finding(rule: "phone.empty", severity: .warning, message: "the phone number is empty")])
@@ -33,15 +32,12 @@ public enum PhoneNormalizer {
                     rule: "phone.multiple_numbers", severity: .warning,
                     message: "\(pieces.count) numbers given; only the first is kept"))
         }
-        var digits = ""
-        var plus = false
-        for character in first {
-            switch character {
-            case "0"..."9": digits.append(character)
-            case "+" where digits.isEmpty && !plus: plus = true
-            case " ", ".", "-", "(", ")", "\u{00A0}", "\t": continue
-            default: return failure("phone.invalid_characters", "the phone number contains '\(character)'", findings)
-            }
+        let digits: String
+        let plus: Bool
+        switch digitsAndPlus(first) {
+        case .success(let read): (digits, plus) = read
+        case .failure(let character):
+            return failure("phone.invalid_characters", "the phone number contains '\(character)'", findings)
         }
         var nsn: Substring
         if plus || digits.hasPrefix("00") {
@@ -70,6 +66,68 @@ public enum PhoneNormalizer {
                 Finding(rule: "phone.redundant_zero", severity: .info, message: "the 0 after the country code was dropped"))
         }
         return classify(nsn, findings)
+    }
+
+    /// The parts between `,` `;` `/` `|` that hold a digit.
+    private static func numberPieces(_ raw: String) -> [Substring] {
+        let isSeparator: (Character) -> Bool = { $0 == "," || $0 == ";" || $0 == "/" || $0 == "|" }
+        guard SimpleText.isPrintableASCII(raw) else {
+            return raw.split(whereSeparator: isSeparator).filter { $0.contains(where: \.isNumber) }
+        }
+        // Printable ASCII: one byte per Character, and only 0–9 are numbers.
+        var pieces: [Substring] = []
+        let bytes = raw.utf8
+        var start = bytes.startIndex
+        var hasDigit = false
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "|") {
+                if hasDigit { pieces.append(raw[start..<index]) }
+                start = bytes.index(after: index)
+                hasDigit = false
+            } else if byte >= 0x30 && byte <= 0x39 {
+                hasDigit = true
+            }
+            index = bytes.index(after: index)
+        }
+        if hasDigit { pieces.append(raw[start..<bytes.endIndex]) }
+        return pieces
+    }
+
+    /// The digits of one number and whether it began with `+`; the first other character fails it.
+    /// Spaces, dots, dashes, parentheses, no-break spaces and tabs are skipped.
+    private static func digitsAndPlus(_ piece: Substring) -> Result<(String, Bool), CharacterError> {
+        var plus = false
+        guard SimpleText.isPrintableASCII(piece) else {
+            var digits = ""
+            for character in piece {
+                switch character {
+                case "0"..."9": digits.append(character)
+                case "+" where digits.isEmpty && !plus: plus = true
+                case " ", ".", "-", "(", ")", "\u{00A0}", "\t": continue
+                default: return .failure(CharacterError(character: character))
+                }
+            }
+            return .success((digits, plus))
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(piece.utf8.count)
+        for byte in piece.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte)
+            case UInt8(ascii: "+") where digits.isEmpty && !plus: plus = true
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            default: return .failure(CharacterError(character: Character(Unicode.Scalar(byte))))
+            }
+        }
+        return .success((String(decoding: digits, as: UTF8.self), plus))
+    }
+
+    /// The character that made a phone number invalid.
+    private struct CharacterError: Error, CustomStringConvertible {
+        var character: Character
+        var description: String { String(character) }
     }
 
     private static func classify(_ nsn: Substring, _ findings: [Finding]) -> Normalized<String> {

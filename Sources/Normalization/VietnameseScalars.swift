@@ -26,35 +26,10 @@ enum VietnameseScalars {
         }
     }
 
-    /// Exactly `TextFolding.fold(text)`, computed without Foundation when `text` holds only ASCII,
-    /// Vietnamese letters, combining marks and the apostrophes `fold` straightens; otherwise it calls `fold`.
+    /// Exactly `TextFolding.fold(text)` (which computes Vietnamese keys from a table, without Foundation).
+    @inline(__always)
     static func fold(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            var folded: UInt8
-            switch value {
-            case 0x09...0x0D, 0x20:
-                pendingSpace = !bytes.isEmpty
-                continue
-            case 0x41...0x5A: folded = UInt8(value) | 0x20
-            case 0..<0x80: folded = value == 0x60 ? UInt8(ascii: "'") : UInt8(value)
-            case 0x0300...0x036F: continue
-            case 0x0110, 0x0111: folded = UInt8(ascii: "d")
-            case 0x2018, 0x2019, 0x02BC, 0x00B4: folded = UInt8(ascii: "'")
-            default:
-                guard let parts = VietnameseVowels.parts(of: scalar) else { return TextFolding.fold(text) }
-                folded = parts.asciiLower
-            }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(folded)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        TextFolding.fold(text)
     }
 
     /// Lower case with the first letter (and the first letter after a hyphen) in upper case:

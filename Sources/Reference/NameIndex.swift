@@ -8,12 +8,15 @@ enum UnitTypePrefix {
     /// Splits a folded name into its unit-type prefix (when present) and the bare name:
     /// "phuong 01" → ("phuong", "1"); "ba dinh" → (nil, "ba dinh"). Numeric names lose leading zeros.
     static func split(_ folded: String) -> (prefix: String?, bare: String) {
-        for prefix in all where folded.hasPrefix(prefix + " ") {
-            let bare = String(folded.dropFirst(prefix.count + 1))
+        for (prefix, withSpace) in allWithSpace where folded.hasPrefix(withSpace) {
+            let bare = String(folded.utf8.dropFirst(withSpace.utf8.count)) ?? String(folded.dropFirst(prefix.count + 1))
             return (prefix, canonicalNumber(bare))
         }
         return (nil, canonicalNumber(folded))
     }
+
+    /// `all`, each with the space that must follow it.
+    private static let allWithSpace = all.map { ($0, $0 + " ") }
 
     /// "01" → "1": numbered wards are written both ways.
     private static func canonicalNumber(_ text: String) -> String {

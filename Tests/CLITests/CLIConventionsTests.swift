@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct CLIConventionsTests {
     static let verbs = [
-        "demo", "generate", "ingest", "resolve", "feed", "export", "decode", "normalize", "mapping", "quarantine", "status",
+        "demo", "generate", "ingest", "resolve", "feed", "export", "decode", "normalize", "mapping", "quarantine", "status", "bench",
     ]
 
     @Test(arguments: verbs) func everyVerbHasHelpWithAnExample(verb: String) throws {

@@ -1,0 +1,108 @@
+import Domain
+import Normalization
+import Reference
+import Synchronization
+
+/// Remembers the results of the costly normalisers (names, dates, addresses) for the values seen last, so a
+/// value repeated across records — household members share an address, owners and dates recur — is
+/// normalised once. The normalisers are pure functions of their input and the read-only reference data, so
+/// a remembered result is exactly the one a new call would give.
+///
+/// Bounded: each table keeps at most `2 × capacity` results (the current generation and the one before);
+/// thread-safe behind one lock. A capacity of 0 turns remembering off.
+final class NormalizerMemo: Sendable {
+    /// Results per generation and table used when none is given.
+    static let defaultCapacity = 8_192
+
+    /// The inputs of `AddressNormalizer.fromCodes`.
+    struct CodesKey: Hashable, Sendable {
+        var commune: String?
+        var district: String?
+        var province: String?
+        var scheme: AdminScheme
+        var detail: String?
+    }
+
+    struct DateKey: Hashable, Sendable {
+        var text: String
+        var order: DateNormalizer.FieldOrder
+    }
+
+    private struct Tables: Sendable {
+        var names = RecentTable<String, Normalized<PersonName>>()
+        var dates = RecentTable<DateKey, Normalized<PartialDate>>()
+        var addresses = RecentTable<String, Normalized<Address>>()
+        var codes = RecentTable<CodesKey, Normalized<Address>>()
+    }
+
+    let capacity: Int
+    let reference: ReferenceData
+    private let tables = Mutex(Tables())
+
+    init(reference: ReferenceData, capacity: Int = NormalizerMemo.defaultCapacity) {
+        self.reference = reference
+        self.capacity = max(0, capacity)
+    }
+
+    /// `NameNormalizer.normalize(text)`.
+    func name(_ text: String) -> Normalized<PersonName> {
+        remembered(text, in: \.names) { NameNormalizer.normalize($0) }
+    }
+
+    /// `DateNormalizer.normalize(text, order: order)`.
+    func date(_ text: String, order: DateNormalizer.FieldOrder) -> Normalized<PartialDate> {
+        remembered(DateKey(text: text, order: order), in: \.dates) { DateNormalizer.normalize($0.text, order: $0.order) }
+    }
+
+    /// `AddressNormalizer.normalize(text, reference:)`.
+    func address(_ text: String) -> Normalized<Address> {
+        let reference = self.reference
+        return remembered(text, in: \.addresses) { AddressNormalizer.normalize($0, reference: reference) }
+    }
+
+    /// `AddressNormalizer.fromCodes(…)`.
+    func address(codes key: CodesKey) -> Normalized<Address> {
+        let reference = self.reference
+        return remembered(key, in: \.codes) { key in
+            AddressNormalizer.fromCodes(
+                communeCode: key.commune, districtCode: key.district, provinceCode: key.province, scheme: key.scheme, detail: key.detail,
+                reference: reference)
+        }
+    }
+
+    private func remembered<Key: Hashable & Sendable, Value: Sendable>(
+        _ key: Key, in table: WritableKeyPath<Tables, RecentTable<Key, Value>>, compute: (Key) -> Value
+    ) -> Value {
+        guard capacity > 0 else { return compute(key) }
+        if let known = tables.withLock({ $0[keyPath: table].value(for: key) }) { return known }
+        let value = compute(key)
+        let capacity = self.capacity
+        tables.withLock { $0[keyPath: table].insert(value, for: key, capacity: capacity) }
+        return value
+    }
+}
+
+/// Two generations of results: new ones go to `current`; when it is full it becomes `previous` and the
+/// generation before is dropped. A result found in `previous` moves back to `current`, so values in use stay.
+struct RecentTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private var current: [Key: Value] = [:]
+    private var previous: [Key: Value] = [:]
+
+    mutating func value(for key: Key) -> Value? {
+        if let value = current[key] { return value }
+        guard let value = previous.removeValue(forKey: key) else { return nil }
+        current[key] = value
+        return value
+    }
+
+    mutating func insert(_ value: Value, for key: Key, capacity: Int) {
+        if current.count >= capacity {
+            previous = current
+            current = Dictionary(minimumCapacity: capacity)
+        }
+        current[key] = value
+    }
+
+    /// Results held (both generations).
+    var count: Int { current.count + previous.count }
+}
