@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Domain"]),
 
         // Pipeline stages, in pipeline order. Stages never import each other.
+        .target(name: "Ingestion", dependencies: ["Domain", "CCurl", "Hashing"]),
         .target(name: "Decoding", dependencies: ["Domain", "TextEncodings", "CLibXML2"]),
         .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML"]),
         .target(name: "Storage", dependencies: ["Domain"]),
@@ -43,7 +44,7 @@ let package = Package(
             name: "LienThongCLI",
             dependencies: [
                 "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
-                "Resolution", "Publication", "Synthesis", "TextEncodings", "Hashing",
+                "Resolution", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
             ]),
         .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
 
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Domain"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Domain", "Reference"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Domain", "Hashing"], exclude: ["Fixtures"]),
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"], exclude: ["Corpus"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),

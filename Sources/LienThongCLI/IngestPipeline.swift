@@ -2,24 +2,51 @@ import Decoding
 import Domain
 import Foundation
 import Hashing
+import Ingestion
 import Mapping
 import Reference
 import Resolution
 import Storage
 import TextEncodings
 
-/// What ingesting one file did.
+/// What ingesting one file, one HTTP export or one drop-folder file did.
 struct FileIngestReport: Codable {
+    /// The file path or URL.
     var file: String
     var source: String
     var encoding: String?
     var counts: RunCounts
-    /// Set when the file was rejected whole (nothing of it applied).
+    /// Set when the input was rejected whole (nothing of it applied): a decode failure or an HTTP failure.
     var rejected: String?
+    /// Set when the input was deliberately left alone: not modified (HTTP 304), already processed, still being
+    /// written … Nothing was applied.
+    var skipped: String?
+    /// HTTP: the number of non-empty pages applied.
+    var pages: Int?
+    /// Drop folder: where the file was moved (`processed/` or `failed/`).
+    var movedTo: String?
 }
 
-/// decode → map → stage → resolve, one transaction per file: a file that cannot be decoded is rolled back
-/// whole, and every golden-record change commits together with its feed event.
+/// One body to decode: the local file and the name its records are located by (the file itself, or the URL).
+struct IngestInput {
+    var path: String
+    var name: String
+}
+
+/// A source's connector checkpoints read from the store (writes go through `StoreTransaction.setCheckpoint` in the
+/// transaction of the data they describe).
+struct StoreCheckpoints: Checkpoints {
+    let store: any Store
+    let source: String
+
+    func value(forKey key: String) throws -> String? {
+        try store.read { try $0.checkpoint(source: source, key: key) }
+    }
+}
+
+/// decode → map → stage → resolve, one transaction per input: a file (or all pages of one HTTP export) that cannot
+/// be decoded is rolled back whole, and every golden-record change commits together with its feed event and with the
+/// connector checkpoint (ETag, file checksum) that says the input was applied.
 struct IngestPipeline {
     let mapping: Mapping
     let evaluator: MappingEvaluator
@@ -34,6 +61,8 @@ struct IngestPipeline {
         self.resolver = ExactResolver()
         self.resolve = resolve
     }
+
+    var checkpoints: StoreCheckpoints { StoreCheckpoints(store: store, source: mapping.source) }
 
     /// The decoder options a mapping's input section asks for.
     static func decodeOptions(for input: InputSpec) throws -> DecodeOptions {
@@ -58,19 +87,33 @@ struct IngestPipeline {
     /// Ingests one file. A file-level decode failure rolls back and is reported as `rejected`; the run is recorded
     /// in `job_runs` either way.
     func ingest(file path: String, progress: (Int) -> Void = { _ in }) throws -> FileIngestReport {
+        try ingest(inputs: [IngestInput(path: path, name: path)], label: path, progress: progress)
+    }
+
+    /// Ingests several bodies as one unit (the pages of one export) in one transaction that also sets `checkpoints`.
+    /// When rejected, nothing is applied and `rejectedCheckpoints` are set instead (with the run's record).
+    func ingest(
+        inputs: [IngestInput], label: String, checkpoints: [CheckpointUpdate] = [],
+        rejectedCheckpoints: [CheckpointUpdate] = [], progress: (Int) -> Void = { _ in }
+    ) throws -> FileIngestReport {
         let options = try IngestPipeline.decodeOptions(for: mapping.input)
         let time = Clock.now()
         let runID = try store.write { try $0.startRun(source: mapping.source, at: time) }
-        var report = FileIngestReport(file: path, source: mapping.source, counts: RunCounts())
+        var report = FileIngestReport(file: label, source: mapping.source, counts: RunCounts())
         do {
             report = try store.write { transaction in
-                try apply(file: path, options: options, in: transaction, at: time, progress: progress)
+                let applied = try apply(inputs: inputs, label: label, options: options, in: transaction, at: time, progress: progress)
+                try set(checkpoints, in: transaction, at: time)
+                return applied
             }
             try store.write { try $0.finishRun(id: runID, status: "succeeded", counts: report.counts, error: nil, at: Clock.now()) }
         } catch let diagnostic as Diagnostic {
             report.counts = RunCounts()
             report.rejected = diagnostic.description
-            try store.write { try $0.finishRun(id: runID, status: "rejected", counts: RunCounts(), error: diagnostic.description, at: Clock.now()) }
+            try store.write { transaction in
+                try transaction.finishRun(id: runID, status: "rejected", counts: RunCounts(), error: diagnostic.description, at: Clock.now())
+                try set(rejectedCheckpoints, in: transaction, at: time)
+            }
         } catch {
             try? store.write { try $0.finishRun(id: runID, status: "failed", counts: RunCounts(), error: "\(error)", at: Clock.now()) }
             throw error
@@ -78,51 +121,168 @@ struct IngestPipeline {
         return report
     }
 
+    /// Records a run that applied nothing (an HTTP failure, a 304) so that `job_runs` shows every attempt.
+    func recordRun(status: String, error: String?) throws {
+        let time = Clock.now()
+        try store.write { transaction in
+            let id = try transaction.startRun(source: mapping.source, at: time)
+            try transaction.finishRun(id: id, status: status, counts: RunCounts(), error: error, at: time)
+        }
+    }
+
+    /// Counts the records of a body without applying anything (decides whether a counted page is empty).
+    func countRecords(path: String) throws -> Int {
+        let options = try IngestPipeline.decodeOptions(for: mapping.input)
+        return try RecordDecoder.decodeFile(path: path, options: options, onRecord: { _ in }, onRecordError: { _ in }).records
+    }
+
+    private func set(_ updates: [CheckpointUpdate], in transaction: any StoreTransaction, at time: String) throws {
+        for update in updates {
+            try transaction.setCheckpoint(source: mapping.source, key: update.key, value: update.value, at: time)
+        }
+    }
+
     private func apply(
-        file path: String, options: DecodeOptions, in transaction: any StoreTransaction, at time: String,
+        inputs: [IngestInput], label: String, options: DecodeOptions, in transaction: any StoreTransaction, at time: String,
         progress: (Int) -> Void
     ) throws -> FileIngestReport {
         var counts = RunCounts()
         var changed: [Int64] = []
-        let summary = try RecordDecoder.decodeFile(
-            path: path, options: options,
-            onRecord: { record in
-                counts.read += 1
-                if counts.read % 10_000 == 0 { progress(counts.read) }
-                switch evaluator.evaluate(record) {
-                case .mapped(let mentions, let links):
-                    counts.staged += 1
-                    for mention in mentions {
-                        let content = try MentionContent.json(mention)
-                        let (stored, outcome) = try transaction.stage(
-                            mention, content: content, contentHash: Digest.sha256Hex(content), at: time)
-                        if outcome == .unchanged {
-                            counts.mentionsUnchanged += 1
-                        } else {
-                            counts.mentionsChanged += 1
-                            changed.append(stored.id)
-                        }
-                    }
-                    if try transaction.replaceLinks(stated: links, at: time), let first = links.first,
-                        let stored = try transaction.mention(key: first.from), !changed.contains(stored.id)
-                    {
-                        changed.append(stored.id)
-                    }
-                case .quarantined(let reasons):
-                    counts.quarantined += 1
-                    try transaction.quarantine(
-                        source: mapping.source, location: record.location, rawText: record.rawText, reasons: reasons, at: time)
-                }
-            },
-            onRecordError: { error in
-                counts.read += 1
-                counts.quarantined += 1
-                try transaction.quarantine(
-                    source: mapping.source, location: error.location, rawText: error.rawText, reasons: error.reasons, at: time)
-            })
+        var encoding: String?
+        for input in inputs {
+            let renamed = input.name != input.path
+            let summary: DecodeSummary
+            do {
+                summary = try RecordDecoder.decodeFile(
+                    path: input.path, options: options,
+                    onRecord: { original in
+                        var record = original
+                        if renamed { record.location.file = input.name }
+                        counts.read += 1
+                        if counts.read % 10_000 == 0 { progress(counts.read) }
+                        try stage(record, counts: &counts, changed: &changed, in: transaction, at: time)
+                    },
+                    onRecordError: { error in
+                        var location = error.location
+                        if renamed { location.file = input.name }
+                        counts.read += 1
+                        counts.quarantined += 1
+                        try transaction.quarantine(
+                            source: mapping.source, location: location, rawText: error.rawText, reasons: error.reasons, at: time)
+                    })
+            } catch var diagnostic as Diagnostic {
+                if renamed && diagnostic.location.file == input.path { diagnostic.location.file = input.name }
+                throw diagnostic
+            }
+            encoding = encoding ?? summary.encoding.rawValue
+        }
         if resolve {
             counts.feedEvents = try resolver.resolve(mentionIDs: changed, in: transaction, at: time).feedEvents
         }
-        return FileIngestReport(file: path, source: mapping.source, encoding: summary.encoding.rawValue, counts: counts)
+        return FileIngestReport(file: label, source: mapping.source, encoding: encoding, counts: counts)
+    }
+
+    private func stage(
+        _ record: RawRecord, counts: inout RunCounts, changed: inout [Int64], in transaction: any StoreTransaction, at time: String
+    ) throws {
+        switch evaluator.evaluate(record) {
+        case .mapped(let mentions, let links):
+            counts.staged += 1
+            for mention in mentions {
+                let content = try MentionContent.json(mention)
+                let (stored, outcome) = try transaction.stage(
+                    mention, content: content, contentHash: Digest.sha256Hex(content), at: time)
+                if outcome == .unchanged {
+                    counts.mentionsUnchanged += 1
+                } else {
+                    counts.mentionsChanged += 1
+                    changed.append(stored.id)
+                }
+            }
+            if try transaction.replaceLinks(stated: links, at: time), let first = links.first,
+                let stored = try transaction.mention(key: first.from), !changed.contains(stored.id)
+            {
+                changed.append(stored.id)
+            }
+        case .quarantined(let reasons):
+            counts.quarantined += 1
+            try transaction.quarantine(
+                source: mapping.source, location: record.location, rawText: record.rawText, reasons: reasons, at: time)
+        }
+    }
+}
+
+// MARK: - Connectors
+
+extension IngestPipeline {
+    /// Pulls one HTTP(S) export (all its pages) and applies it in one transaction with its new validators.
+    /// A 304 applies nothing and keeps the stored validators; an HTTP failure is reported as `rejected`.
+    func pull(url: String, using pull: HTTPPull, notify: (String) -> Void, progress: (Int) -> Void) throws -> FileIngestReport {
+        let directory = NSTemporaryDirectory() + "lienthong-pull-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var report = FileIngestReport(file: url, source: mapping.source, counts: RunCounts())
+        let outcome: PullOutcome
+        do {
+            outcome = try pull.run(
+                url: url, checkpoints: checkpoints, into: directory,
+                isEmptyPage: { try countRecords(path: $0.path) == 0 },
+                onRetry: { notify($0.description) })
+        } catch let error as HTTPFetchError {
+            report.rejected = error.description
+            try recordRun(status: "failed", error: error.description)
+            return report
+        } catch var diagnostic as Diagnostic {
+            diagnostic.location.file = url
+            report.rejected = diagnostic.description
+            try recordRun(status: "rejected", error: diagnostic.description)
+            return report
+        }
+        switch outcome {
+        case .notModified:
+            report.skipped = "not modified (HTTP 304)"
+            try recordRun(status: "not_modified", error: nil)
+            return report
+        case .downloaded(let pages, let updates):
+            report = try ingest(
+                inputs: pages.map { IngestInput(path: $0.path, name: $0.url) }, label: url, checkpoints: updates, progress: progress)
+            report.pages = pages.count
+            return report
+        }
+    }
+
+    /// One round over a drop folder: applies new and changed files in name order (each with its checkpoint in its
+    /// own transaction), reports the others, and with `move` files them under `processed/` or `failed/`.
+    func ingest(dropFolder folder: DropFolder, move: Bool, progress: (String, Int) -> Void) throws -> [FileIngestReport] {
+        let scan = try folder.scan(checkpoints: checkpoints)
+        var reports: [FileIngestReport] = []
+        for file in scan.ready {
+            var report = try ingest(
+                inputs: [IngestInput(path: file.path, name: file.path)], label: file.path,
+                checkpoints: [file.checkpoint(.processed)], rejectedCheckpoints: [file.checkpoint(.rejected)],
+                progress: { progress(file.name, $0) })
+            if move {
+                report.movedTo = try report.rejected.map { try folder.moveToFailed(file, reason: $0) } ?? folder.moveToProcessed(file)
+            }
+            reports.append(report)
+        }
+        for file in scan.alreadyProcessed {
+            var report = skipped(file.path, "already processed (same path, size and SHA-256)")
+            if move { report.movedTo = try folder.moveToProcessed(file) }
+            reports.append(report)
+        }
+        for file in scan.previouslyRejected {
+            var report = skipped(file.path, "rejected earlier; not retried until its content changes")
+            if move { report.movedTo = try folder.moveToFailed(file, reason: "rejected by an earlier run (same SHA-256); see job_runs") }
+            reports.append(report)
+        }
+        for file in scan.notReady + scan.ignored {
+            reports.append(skipped(file.path, file.reason))
+        }
+        return reports.sorted { $0.file < $1.file }
+    }
+
+    private func skipped(_ file: String, _ reason: String) -> FileIngestReport {
+        FileIngestReport(file: file, source: mapping.source, counts: RunCounts(), skipped: reason)
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Hashing
+
+/// What identifies one delivery of a file in a drop folder: its size and SHA-256. A file delivered again with the
+/// same bytes is the same delivery; any change of content gives a new fingerprint and is processed again.
+public struct FileFingerprint: Hashable, Sendable, CustomStringConvertible {
+    public var size: Int64
+    /// Lower-case hex SHA-256 of the content.
+    public var sha256: String
+
+    public init(size: Int64, sha256: String) {
+        self.size = size
+        self.sha256 = sha256
+    }
+
+    /// Reads the file and hashes it. The file is memory-mapped; `Hashing.Digest` has no streaming interface yet, so
+    /// it copies the bytes once (memory ≈ the file size while hashing).
+    public static func compute(path: String) throws -> FileFingerprint {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        return FileFingerprint(size: Int64(data.count), sha256: Digest.sha256Hex(data))
+    }
+
+    /// `size=123 sha256=ab…`: the stable text kept in a checkpoint.
+    public var description: String { "size=\(size) sha256=\(sha256)" }
+}
+
+/// How a drop-folder file was last dealt with, as kept in its checkpoint: `processed size=… sha256=…` or
+/// `rejected size=… sha256=…`.
+public struct FileCheckpoint: Hashable, Sendable {
+    public enum State: String, Sendable {
+        /// Applied (the checkpoint was committed with the file's data).
+        case processed
+        /// Rejected whole; not retried until its content changes.
+        case rejected
+    }
+
+    public var state: State
+    public var fingerprint: FileFingerprint
+
+    public init(state: State, fingerprint: FileFingerprint) {
+        self.state = state
+        self.fingerprint = fingerprint
+    }
+
+    /// Parses a stored value; nil when it is not one of ours (the file is then treated as new).
+    public init?(parsing value: String) {
+        let parts = value.split(separator: " ")
+        guard parts.count == 3, let state = State(rawValue: String(parts[0])),
+            parts[1].hasPrefix("size="), let size = Int64(parts[1].dropFirst(5)),
+            parts[2].hasPrefix("sha256="), parts[2].count == 7 + 64
+        else { return nil }
+        self.init(state: state, fingerprint: FileFingerprint(size: size, sha256: String(parts[2].dropFirst(7))))
+    }
+
+    public var value: String { "\(state.rawValue) \(fingerprint)" }
+}
