@@ -82,7 +82,7 @@ enum BenchCommand {
         let report: Report
         switch action {
         case "decode":
-            let options = try decodeOptions(file: file, arguments)
+            let options = try DecodeOptions.from(arguments, file: file, verb: "bench")
             let decode = try best(of: runs) { try timeDecode(file, options) }
             report = Report(file: file, bytes: bytes, format: options.format.rawValue, decode: decode)
         case "map":
@@ -194,25 +194,5 @@ enum BenchCommand {
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
-
-    /// `bench decode` options, as `lienthong decode` reads them.
-    private static func decodeOptions(file: String, _ arguments: ParsedArguments) throws -> DecodeOptions {
-        let extensionFormat = InputFormat(rawValue: (file as NSString).pathExtension.lowercased())
-        guard let format = arguments.value("--format").map({ InputFormat(rawValue: $0) }) ?? extensionFormat else {
-            throw UsageError(message: "cannot tell the format of '\(file)'; pass --format csv|json|xml", verb: "bench")
-        }
-        var options = DecodeOptions(format: format)
-        if let name = arguments.value("--encoding"), name != "auto" {
-            guard let encoding = TextEncoding(rawValue: name) else {
-                throw UsageError(message: "unknown --encoding '\(name)'", verb: "bench")
-            }
-            options.encoding = encoding
-        }
-        options.recordPath = arguments.value("--record")
-        if let delimiter = arguments.value("--delimiter") {
-            options.csvDelimiter = delimiter == "\\t" || delimiter == "tab" ? 9 : delimiter.utf8.first
-        }
-        return options
     }
 }

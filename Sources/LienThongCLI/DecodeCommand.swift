@@ -25,21 +25,7 @@ enum DecodeCommand {
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
             throw UsageError(message: "expected exactly one FILE", verb: "decode")
         }
-        let extensionFormat = InputFormat(rawValue: (file as NSString).pathExtension.lowercased())
-        guard let format = arguments.value("--format").map({ InputFormat(rawValue: $0) }) ?? extensionFormat else {
-            throw UsageError(message: "cannot tell the format of '\(file)'; pass --format csv|json|xml", verb: "decode")
-        }
-        var options = DecodeOptions(format: format)
-        if let name = arguments.value("--encoding"), name != "auto" {
-            guard let encoding = TextEncoding(rawValue: name) else {
-                throw UsageError(message: "unknown --encoding '\(name)'", verb: "decode")
-            }
-            options.encoding = encoding
-        }
-        options.recordPath = arguments.value("--record")
-        if let delimiter = arguments.value("--delimiter") {
-            options.csvDelimiter = delimiter == "\\t" || delimiter == "tab" ? 9 : delimiter.utf8.first
-        }
+        let options = try DecodeOptions.from(arguments, file: file, verb: "decode")
         let limit = try arguments.int("--limit", default: Int.max, verb: "decode", range: 1...Int.max)
         let console = context.console
         var printed = 0

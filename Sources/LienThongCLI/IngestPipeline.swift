@@ -79,7 +79,7 @@ struct IngestPipeline {
         options.recordPath = input.record
         options.csvHeader = input.csvHeader
         if let delimiter = input.csvDelimiter {
-            options.csvDelimiter = delimiter == "\\t" || delimiter == "tab" ? 9 : delimiter.utf8.first
+            options.csvDelimiter = DecodeOptions.delimiterByte(delimiter)
         }
         return options
     }
