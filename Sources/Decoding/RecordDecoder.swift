@@ -20,9 +20,9 @@ public enum RecordDecoder {
         if options.format == .xml {
             let sample = try PrefixedByteSource.readSample(source, count: 4)
             if sample.isEmpty { throw emptyFile(path) }
-            return try decodeXML(name: path, options: options, sample: sample, onRecord: onRecord, onRecordError: onRecordError) { options in
-                xmlReaderForFile(path, XMLRecordReader.libxmlEncodingName(options.encoding), XMLRecordReader.parseOptions)
-            }
+            return try decodeXML(
+                PrefixedByteSource(prefix: sample, rest: source), name: path, options: options, sample: sample,
+                onRecord: onRecord, onRecordError: onRecordError)
         }
         return try decodeStream(source, name: path, options: options, onRecord: onRecord, onRecordError: onRecordError)
     }
@@ -34,15 +34,9 @@ public enum RecordDecoder {
     ) throws -> DecodeSummary {
         if options.format == .xml {
             if bytes.isEmpty { throw emptyFile(name) }
-            return try bytes.withUnsafeBufferPointer { buffer in
-                try decodeXML(name: name, options: options, sample: Array(bytes.prefix(4)), onRecord: onRecord, onRecordError: onRecordError) { options in
-                    buffer.baseAddress.flatMap { base in
-                        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                            xmlReaderForMemory($0, Int32(clamping: buffer.count), name, XMLRecordReader.libxmlEncodingName(options.encoding), XMLRecordReader.parseOptions)
-                        }
-                    }
-                }
-            }
+            return try decodeXML(
+                MemoryByteSource(bytes), name: name, options: options, sample: Array(bytes.prefix(4)),
+                onRecord: onRecord, onRecordError: onRecordError)
         }
         return try decodeStream(MemoryByteSource(bytes), name: name, options: options, onRecord: onRecord, onRecordError: onRecordError)
     }
@@ -95,19 +89,14 @@ public enum RecordDecoder {
     // MARK: - XML
 
     private static func decodeXML(
-        name: String, options: DecodeOptions, sample: [UInt8],
-        onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void,
-        open: (DecodeOptions) -> OpaquePointer?
+        _ source: ByteSource, name: String, options: DecodeOptions, sample: [UInt8],
+        onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void
     ) throws -> DecodeSummary {
         if options.encoding == .vni {
             throw Diagnostic(location: SourceLocation(file: name, line: 1, column: 1), rule: "encoding.unsupported", message: "VNI is not supported for XML")
         }
-        guard let reader = open(options) else {
-            throw Diagnostic(location: SourceLocation(file: name, line: 1, column: 1), rule: "xml.not_well_formed", message: "libxml2 could not open the document")
-        }
-        defer { xmlFreeTextReader(reader) }
         let decoder = XMLRecordReader(name: name, options: options)
-        try decoder.run(reader: reader, onRecord: onRecord, onRecordError: onRecordError)
+        try decoder.run(source: source, onRecord: onRecord, onRecordError: onRecordError)
         let encoding: TextEncoding
         if let forced = options.encoding {
             encoding = forced
@@ -116,7 +105,7 @@ public enum RecordDecoder {
         } else {
             encoding = .utf8
         }
-        return DecodeSummary(records: decoder.records, recordErrors: decoder.recordErrors, bytes: Int(xmlTextReaderByteConsumed(reader)), encoding: encoding)
+        return DecodeSummary(records: decoder.records, recordErrors: decoder.recordErrors, bytes: decoder.bytesRead, encoding: encoding)
     }
 
     private static func emptyFile(_ name: String) -> Diagnostic {

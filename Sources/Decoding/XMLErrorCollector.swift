@@ -1,10 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// Collects the first error libxml2 reports through its structured error handler.
-///
-/// Passed to C as an unretained context pointer; the reader only calls back synchronously during
-/// `xmlTextReaderRead`/`Next`/`Expand`, while the collector is alive.
+/// Keeps the first error libxml2's parser reports (warnings are ignored) and maps libxml2 error codes to our
+/// rule names.
 final class XMLErrorCollector {
     struct Report {
         var line: Int
@@ -15,21 +13,20 @@ final class XMLErrorCollector {
 
     private(set) var first: Report?
 
-    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-
-    /// Non-capturing, so it converts to a C function pointer.
-    static let handler: xmlStructuredErrorFunc = { userData, error in
-        guard let userData, let error else { return }
-        let collector = Unmanaged<XMLErrorCollector>.fromOpaque(userData).takeUnretainedValue()
-        let e = error.pointee
-        guard e.level.rawValue >= XML_ERR_ERROR.rawValue, collector.first == nil else { return }
-        var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
-        while message.hasSuffix("\n") { message.removeLast() }
-        message = message.replacingOccurrences(of: "\n", with: "; ")
-        collector.first = Report(line: Int(e.line), column: Int(e.int2), code: e.code, message: message)
+    /// Records `error` when it is the first error (or worse) seen.
+    func record(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, first == nil else { return }
+        first = Report(line: Int(error.line), column: Int(error.int2), code: error.code, message: Self.message(error))
     }
 
-    /// Errors raised while parsing an entity's replacement text carry the line inside the entity; the reader's
+    /// libxml2's message on one line.
+    static func message(_ error: xmlError) -> String {
+        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
+        while message.hasSuffix("\n") { message.removeLast() }
+        return message.replacingOccurrences(of: "\n", with: "; ")
+    }
+
+    /// Errors raised while parsing an entity's replacement text carry the line inside the entity; the parser's
     /// position is the useful one.
     static func isEntityContentError(_ code: Int32) -> Bool { code == 89 || code == 104 || code == 90 }
 

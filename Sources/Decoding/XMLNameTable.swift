@@ -3,10 +3,9 @@ import CLibXML2
 /// Swift names for libxml2's dictionary-interned names, so each distinct element or attribute name becomes a
 /// Swift `String` once per file instead of once per occurrence.
 ///
-/// libxml2's reader interns names in its dictionary: equal names share one pointer for the life of the reader.
-/// A name is identified by that interned pointer (`id`), so names compare by integer. A pointer the dictionary
-/// does not own is mapped to its interned twin through `xmlTextReaderConstString` (never cached by its own
-/// address, which could be reused for another name later).
+/// The SAX2 parser interns every local name and prefix in its dictionary: equal names share one pointer for the
+/// life of the parser. A name is identified by that interned pointer (`id`), so names compare by integer. Names
+/// given as Swift text (record paths) are interned through the same dictionary.
 final class XMLNameTable {
     /// One distinct name.
     struct Entry {
@@ -20,35 +19,36 @@ final class XMLNameTable {
         var bytes: [UInt8]
     }
 
-    private let reader: OpaquePointer
+    private let dictionary: OpaquePointer?
     private var byPointer: [UnsafeRawPointer: Entry] = [:]
     /// Fallback for a dictionary that refuses a lookup (out of memory): ids below zero.
     private var byString: [String: Entry] = [:]
 
-    init(reader: OpaquePointer) {
-        self.reader = reader
+    /// `dictionary` is the parser context's `dict`.
+    init(dictionary: OpaquePointer?) {
+        self.dictionary = dictionary
     }
 
-    /// The entry for a name pointer from the reader (`xmlTextReaderConstLocalName`, `node.name`, `attr.name`).
+    /// The entry for an interned name pointer handed to a SAX2 callback.
     @inline(__always)
     func entry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
-        guard let pointer else { return slowEntry(nil) }
+        guard let pointer else { return fallback("") }
         if let hit = byPointer[UnsafeRawPointer(pointer)] { return hit }
         return slowEntry(pointer)
     }
 
     /// The entry for a name given as Swift text (record paths from the options).
     func entry(named name: String) -> Entry {
-        let interned = name.withCString { text in
-            text.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { xmlTextReaderConstString(reader, $0) }
+        let interned: UnsafePointer<xmlChar>? = name.withCString { text in
+            text.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { xmlDictLookup(dictionary, $0, -1) }
         }
         guard let interned else { return fallback(name) }
         return entry(interned)
     }
 
-    private func slowEntry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
-        guard let pointer else { return fallback("") }
-        guard let interned = xmlTextReaderConstString(reader, pointer) else {
+    private func slowEntry(_ pointer: UnsafePointer<xmlChar>) -> Entry {
+        // Callbacks hand out dictionary pointers; look up anything else so one name never gets two ids.
+        guard let interned = xmlDictOwns(dictionary, pointer) == 1 ? pointer : xmlDictLookup(dictionary, pointer, -1) else {
             return fallback(String(cString: pointer))
         }
         if let hit = byPointer[UnsafeRawPointer(interned)] { return hit }

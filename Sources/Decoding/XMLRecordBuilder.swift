@@ -1,8 +1,7 @@
 import CLibXML2
 import Domain
 
-/// Builds one record's `RawNode` (and its capped raw text) from xmlTextReader events, without expanding the
-/// record into a libxml2 tree.
+/// Builds one record's `RawNode` (and its capped raw text) from SAX2 events, without building a libxml2 tree.
 ///
 /// Shape (see `RawNode`): an element with only text is `.text` (untrimmed); otherwise an `.object` with `@attr`
 /// keys first, then child elements by local name in order of first appearance (a repeated child is a `.list`),
@@ -25,6 +24,8 @@ struct XMLRecordBuilder {
         var id: Int
         var key: String
         var nameBytes: [UInt8]
+        /// Written `<name/>` in the source.
+        var isEmpty: Bool
         var children: [Child] = []
         /// Where this element's own text starts in `text`.
         var textStart: Int
@@ -38,6 +39,8 @@ struct XMLRecordBuilder {
     private var text: [UInt8] = []
     private var scratch: [UInt8] = []
     private(set) var raw: XMLRawTextWriter
+    /// Text and attribute bytes taken in since `begin()`, for the record size limit.
+    private(set) var bytesTaken = 0
 
     init(names: XMLNameTable, rawTextLimit: Int = 4096) {
         self.names = names
@@ -49,49 +52,42 @@ struct XMLRecordBuilder {
         frames.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
         raw.reset()
+        bytesTaken = 0
     }
 
-    /// An element start. Returns the record's value when this is the record element itself and it is empty.
-    mutating func startElement(_ node: xmlNodePtr, isEmpty: Bool) throws -> RawNode? {
-        let entry = names.entry(node.pointee.name)
+    /// An element start (SAX2 `startElementNs` arguments); `isEmpty` when written `<name/>`.
+    mutating func startElement(
+        _ entry: XMLNameTable.Entry, prefix: UnsafePointer<xmlChar>?, isEmpty: Bool,
+        namespaces: XMLSAXArguments, attributes: XMLSAXArguments
+    ) throws {
         raw.raw("<")
-        writeQualifiedName(prefix: node.pointee.ns?.pointee.prefix, name: entry.bytes)
-        var namespace = node.pointee.nsDef
-        while let ns = namespace {
+        writeQualifiedName(prefix: prefix, name: entry.bytes)
+        for k in 0..<namespaces.count {
             raw.raw(" xmlns")
-            if let prefix = ns.pointee.prefix {
+            if let prefix = namespaces.string(k, 0) {
                 raw.raw(":")
-                raw.raw(UnsafeBufferPointer(start: prefix, count: Int(xmlStrlen(prefix))))
+                raw.raw(prefix)
             }
             raw.raw("=\"")
-            if let href = ns.pointee.href { raw.escaped(UnsafeBufferPointer(start: href, count: Int(xmlStrlen(href))), quoted: true) }
+            if let href = namespaces.string(k, 1) { raw.escaped(href, quoted: true) }
             raw.raw("\"")
-            namespace = ns.pointee.next
         }
-        var frame = Frame(id: entry.id, key: entry.name, nameBytes: entry.bytes, textStart: text.count)
-        var attribute = node.pointee.properties
-        while let attr = attribute {
-            let attrEntry = names.entry(attr.pointee.name)
-            let value = try attributeValue(attr, name: attrEntry.bytes)
+        var frame = Frame(id: entry.id, key: entry.name, nameBytes: entry.bytes, isEmpty: isEmpty, textStart: text.count)
+        for k in 0..<attributes.count {
+            let attrEntry = names.entry(attributes.pointer(k, 0))
+            let value = try attributeValue(attributes.value(k), prefix: attributes.pointer(k, 1), name: attrEntry.bytes)
             frame.children.append(Child(id: 0, key: attrEntry.attributeKey, first: .text(value)))
             frame.hasAttributes = true
-            attribute = attr.pointee.next
         }
-        if isEmpty {
-            raw.raw("/>")
-            frames.append(frame)
-            return finishElement()
-        }
-        raw.raw(">")
+        raw.raw(isEmpty ? "/>" : ">")
         frames.append(frame)
-        return nil
     }
 
     /// Text or CDATA content of the innermost open element.
-    mutating func characters(_ content: UnsafePointer<xmlChar>?) {
-        guard let content, !frames.isEmpty else { return }
-        let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !frames.isEmpty else { return }
         text.append(contentsOf: bytes)
+        bytesTaken += bytes.count
         raw.escaped(bytes, quoted: false)
     }
 
@@ -104,11 +100,11 @@ struct XMLRecordBuilder {
     }
 
     /// An element end. Returns the record's value when the record element closes.
-    mutating func endElement(_ node: xmlNodePtr) -> RawNode? {
+    mutating func endElement(prefix: UnsafePointer<xmlChar>?) -> RawNode? {
         guard let open = frames.last else { return nil }
-        if !raw.isFull {
+        if !open.isEmpty && !raw.isFull {
             raw.raw("</")
-            writeQualifiedName(prefix: node.pointee.ns?.pointee.prefix, name: open.nameBytes)
+            writeQualifiedName(prefix: prefix, name: open.nameBytes)
             raw.raw(">")
         }
         return finishElement()
@@ -143,35 +139,37 @@ struct XMLRecordBuilder {
         return nil
     }
 
-    private mutating func attributeValue(_ attr: xmlAttrPtr, name: [UInt8]) throws -> String {
-        let first = attr.pointee.children
-        if let only = first, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
-            let bytes = only.pointee.content.map { UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0))) }
-                ?? UnsafeBufferPointer(start: nil, count: 0)
-            writeAttribute(attr, name: name, value: bytes)
+    /// An attribute value as the SAX2 parser hands it over without entity substitution: character references and
+    /// the predefined entities are already replaced, except `&` which stays as `&#38;`; any other `&name;` is an
+    /// entity reference, refused.
+    private mutating func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UnsafePointer<xmlChar>?, name: [UInt8]) throws -> String {
+        bytesTaken += bytes.count
+        guard bytes.contains(UInt8(ascii: "&")) else {
+            writeAttribute(prefix: prefix, name: name, value: bytes)
             return XMLText.string(bytes)
         }
         scratch.removeAll(keepingCapacity: true)
-        var child = first
-        while let c = child {
-            if c.pointee.type == XML_ENTITY_REF_NODE || c.pointee.type == XML_ENTITY_NODE {
-                throw EntityRefused(name: c.pointee.name.map { String(cString: $0) } ?? "")
-            }
-            if let content = c.pointee.content {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-            }
-            child = c.pointee.next
+        var k = 0
+        while k < bytes.count {
+            let byte = bytes[k]
+            guard byte == UInt8(ascii: "&") else { scratch.append(byte); k += 1; continue }
+            var end = k + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+            let reference = String(decoding: UnsafeBufferPointer(rebasing: bytes[(k + 1)..<min(end, bytes.count)]), as: UTF8.self)
+            guard reference == "#38" else { throw EntityRefused(name: reference) }
+            scratch.append(UInt8(ascii: "&"))
+            k = end + 1
         }
-        return scratch.withUnsafeBufferPointer { bytes in
-            writeAttribute(attr, name: name, value: bytes)
-            return XMLText.string(bytes)
+        return scratch.withUnsafeBufferPointer { value in
+            writeAttribute(prefix: prefix, name: name, value: value)
+            return XMLText.string(value)
         }
     }
 
-    private mutating func writeAttribute(_ attr: xmlAttrPtr, name: [UInt8], value: UnsafeBufferPointer<UInt8>) {
+    private mutating func writeAttribute(prefix: UnsafePointer<xmlChar>?, name: [UInt8], value: UnsafeBufferPointer<UInt8>) {
         guard !raw.isFull else { return }
         raw.raw(" ")
-        writeQualifiedName(prefix: attr.pointee.ns?.pointee.prefix, name: name)
+        writeQualifiedName(prefix: prefix, name: name)
         raw.raw("=\"")
         raw.escaped(value, quoted: true)
         raw.raw("\"")

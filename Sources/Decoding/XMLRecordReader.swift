@@ -2,24 +2,26 @@ import CLibXML2
 import Domain
 import TextEncodings
 
-/// Streams XML records with libxml2's `xmlTextReader`, building each record's `RawNode` straight from reader
-/// events (`XMLRecordBuilder`); no record is expanded into a libxml2 tree, and the reader frees nodes as it
-/// passes them, so memory holds one record at a time. Names compare by their dictionary-interned pointers.
+/// Streams XML records with libxml2's SAX2 push parser, building each record's `RawNode` straight from SAX events
+/// (`XMLRecordBuilder`); no libxml2 tree is built, so memory holds one record (plus one input chunk) at a time.
+/// Names compare by their dictionary-interned pointers.
 ///
 /// Safety: always `XML_PARSE_NONET`, never `NOENT` or `DTDLOAD`; any entity reference that is not one of the five
 /// predefined ones fails the file (`xml.entity`), and libxml2's own entity-loop checks stay on.
-/// Record locations carry the element's start line and an XPath-like pointer (`/dan_cu/cong_dan[12]`);
-/// libxml2 keeps no start column or byte offset per node, so `column` and `byteOffset` are nil for XML records.
+/// Record locations carry the line of the record's start tag and an XPath-like pointer (`/dan_cu/cong_dan[12]`);
+/// `column` and `byteOffset` are nil for XML records (SAX2 reports positions after the start tag, not at it).
 final class XMLRecordReader {
     private let name: String
     private let options: DecodeOptions
-    private let collector = XMLErrorCollector()
+    let collector = XMLErrorCollector()
     private(set) var records = 0
     private(set) var recordErrors = 0
+    /// Bytes handed to the parser.
+    private(set) var bytesRead = 0
 
-    /// `BIG_LINES` keeps line numbers past 65535 on text nodes (elements saturate at 65535; see `XMLLineTracker`).
-    static let parseOptions = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+    /// Bytes pushed to the parser at a time.
+    static let chunkSize = 256 << 10
 
     init(name: String, options: DecodeOptions) {
         self.name = name
@@ -46,125 +48,162 @@ final class XMLRecordReader {
 
     /// The record being built.
     private struct OpenRecord {
-        var depth: Int
         var line: Int
         var pointer: String
     }
 
-    func run(reader: OpaquePointer, onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void) throws {
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.handler, collector.context)
-        defer { xmlTextReaderSetStructuredErrorHandler(reader, nil, nil) }
-        let names = XMLNameTable(reader: reader)
-        let matcher = RecordMatcher(options.recordPath, names: names)
-        var builder = XMLRecordBuilder(names: names)
-        var lines = XMLLineTracker()
-        var ancestors: [Ancestor] = []
-        var open: OpenRecord?
+    // Parse state, touched only by the SAX callbacks during `xmlParseChunk`.
+    private var names = XMLNameTable(dictionary: nil)
+    private var matcher: RecordMatcher?
+    private var builder = XMLRecordBuilder(names: XMLNameTable(dictionary: nil))
+    private var ancestors: [Ancestor] = []
+    private var open: OpenRecord?
+    /// Records completed during the current chunk, handed on after `xmlParseChunk` returns.
+    private var completed: [RawRecord] = []
+    /// A failure found in a callback (refused entity, oversized record); the parser is stopped.
+    private var failure: Diagnostic?
+    /// `failure != nil`, cheap to test in every callback.
+    private var stopped = false
+    private var parser: UnsafeMutablePointer<xmlParserCtxt>?
 
-        var status = xmlTextReaderRead(reader)
-        while status == 1 {
-            try checkErrors(reader)
-            let type = xmlTextReaderNodeType(reader)
-            guard let node = xmlTextReaderCurrentNode(reader) else { status = xmlTextReaderRead(reader); continue }
-            switch type {
-            case XMLEvent.element:
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                if open != nil {
-                    _ = try start(&builder, node, isEmpty: isEmpty)
-                    break
-                }
-                let depth = Int(xmlTextReaderDepth(reader))
-                if ancestors.count > depth { ancestors.removeLast(ancestors.count - depth) }
-                let entry = names.entry(node.pointee.name)
-                var index = 1
-                if depth > 0, depth <= ancestors.count {
-                    index = (ancestors[depth - 1].counts[entry.id] ?? 0) + 1
-                    ancestors[depth - 1].counts[entry.id] = index
-                }
-                let parentPath = ancestors.last?.path ?? ""
-                if matcher.matches(depth: depth, id: entry.id, ancestors: ancestors.lazy.map(\.id)) {
-                    let record = OpenRecord(depth: depth, line: lines.line(ofElement: node), pointer: parentPath + "/" + entry.name + "[\(index)]")
-                    builder.begin()
-                    if let value = try start(&builder, node, isEmpty: isEmpty) {
-                        try emit(record, value, builder.rawText, onRecord)
-                    } else {
-                        open = record
-                    }
-                } else if !isEmpty {
-                    ancestors.append(Ancestor(id: entry.id, path: parentPath + "/" + (index > 1 ? "\(entry.name)[\(index)]" : entry.name)))
-                }
-            case XMLEvent.endElement:
-                if let record = open, let value = builder.endElement(node) {
-                    open = nil
-                    try emit(record, value, builder.rawText, onRecord)
-                }
-            case XMLEvent.text, XMLEvent.cdata, XMLEvent.whitespace, XMLEvent.significantWhitespace:
-                lines.sawText(node)
-                if open != nil { builder.characters(xmlTextReaderConstValue(reader)) }
-            case XMLEvent.comment:
-                if open != nil { builder.comment(xmlTextReaderConstValue(reader)) }
-            case XMLEvent.entityReference, XMLEvent.entity:
-                let entity = node.pointee.name.map { String(cString: $0) } ?? ""
-                let line = Int(xmlGetLineNo(node))  // the parser may already be lines ahead of the reader
-                throw entityRefused(entity, line: line > 0 ? line : Int(xmlTextReaderGetParserLineNumber(reader)))
-            default:
-                break  // processing instructions, document type, XML declaration
-            }
-            status = xmlTextReaderRead(reader)
+    /// Parses all of `source`, calling `onRecord` for each record in document order.
+    func run(source: ByteSource, onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void) throws {
+        var handler = XMLSAXCallbacks.handler()
+        guard let parser = xmlCreatePushParserCtxt(&handler, nil, nil, 0, name) else {
+            throw diagnostic(line: 1, column: 1, rule: "xml.internal", "libxml2 could not create a parser")
         }
-        try checkErrors(reader)
-        if status < 0 {
-            throw diagnostic(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: Int(xmlTextReaderGetParserColumnNumber(reader)),
-                rule: "xml.not_well_formed", "the XML reader stopped with an error")
+        self.parser = parser
+        defer {
+            if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+            xmlFreeParserCtxt(parser)
+            self.parser = nil
+        }
+        _ = xmlCtxtResetPush(parser, nil, 0, name, Self.libxmlEncodingName(options.encoding))
+        _ = xmlCtxtUseOptions(parser, Self.parseOptions)
+        parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        names = XMLNameTable(dictionary: parser.pointee.dict)
+        matcher = RecordMatcher(options.recordPath, names: names)
+        builder = XMLRecordBuilder(names: names)
+
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count: Int
+            do {
+                count = try source.read(into: chunk)
+            } catch let error as SourceReadError {
+                throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: 1, rule: "io.read_failed", "read failed (errno \(error.code))")
+            }
+            bytesRead += count
+            let bytes = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+            _ = xmlParseChunk(parser, count > 0 ? bytes : nil, Int32(count), count == 0 ? 1 : 0)
+            for record in completed { try onRecord(record) }
+            completed.removeAll(keepingCapacity: true)
+            try checkErrors(parser)
+            if count == 0 { break }
         }
         if open != nil {
-            throw diagnostic(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: Int(xmlTextReaderGetParserColumnNumber(reader)),
+            throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: Int(parser.pointee.input?.pointee.col ?? 1),
                 rule: "xml.unexpected_end", "the document ended inside a record")
         }
     }
 
-    private func start(_ builder: inout XMLRecordBuilder, _ node: xmlNodePtr, isEmpty: Bool) throws -> RawNode? {
+    // MARK: - SAX events
+
+    func startElement(
+        _ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, isEmpty: Bool, line: Int,
+        namespaces: XMLSAXArguments, attributes: XMLSAXArguments
+    ) {
+        guard !stopped, let matcher else { return }
+        let entry = names.entry(localName)
         do {
-            return try builder.startElement(node, isEmpty: isEmpty)
+            if open != nil {
+                try builder.startElement(entry, prefix: prefix, isEmpty: isEmpty, namespaces: namespaces, attributes: attributes)
+                checkSize()
+                return
+            }
+            let depth = ancestors.count
+            var index = 1
+            if depth > 0 {
+                index = (ancestors[depth - 1].counts[entry.id] ?? 0) + 1
+                ancestors[depth - 1].counts[entry.id] = index
+            }
+            let parentPath = ancestors.last?.path ?? ""
+            if matcher.matches(depth: depth, id: entry.id, ancestors: ancestors.lazy.map(\.id)) {
+                open = OpenRecord(line: line, pointer: parentPath + "/" + entry.name + "[\(index)]")
+                builder.begin()
+                try builder.startElement(entry, prefix: prefix, isEmpty: isEmpty, namespaces: namespaces, attributes: attributes)
+                checkSize()
+            } else {
+                ancestors.append(Ancestor(id: entry.id, path: parentPath + "/" + (index > 1 ? "\(entry.name)[\(index)]" : entry.name)))
+            }
         } catch let refused as XMLRecordBuilder.EntityRefused {
-            throw entityRefused(refused.name, line: Int(xmlGetLineNo(node)))
+            entityReference(refused.name, line: line)
+        } catch {
+            fail(diagnostic(line: line, column: nil, rule: "xml.internal", "\(error)"))
         }
     }
 
-    private func emit(_ record: OpenRecord, _ value: RawNode, _ rawText: String, _ onRecord: (RawRecord) throws -> Void) throws {
-        records += 1
-        let location = SourceLocation(file: name, line: record.line > 0 ? record.line : nil, pointer: record.pointer)
-        try onRecord(RawRecord(location: location, fields: value, rawText: rawText))
+    func endElement(prefix: UnsafePointer<xmlChar>?) {
+        guard !stopped else { return }
+        guard let record = open else {
+            if !ancestors.isEmpty { ancestors.removeLast() }
+            return
+        }
+        if let value = builder.endElement(prefix: prefix) {
+            open = nil
+            records += 1
+            let location = SourceLocation(file: name, line: record.line > 0 ? record.line : nil, pointer: record.pointer)
+            completed.append(RawRecord(location: location, fields: value, rawText: builder.rawText))
+        }
     }
 
-    private func checkErrors(_ reader: OpaquePointer) throws {
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !stopped, open != nil else { return }
+        builder.characters(bytes)
+        checkSize()
+    }
+
+    func comment(_ text: UnsafePointer<xmlChar>?) {
+        guard !stopped, open != nil else { return }
+        builder.comment(text)
+    }
+
+    /// An entity reference the parser did not expand: refused, the file fails. `line` nil = the document parser's
+    /// current line.
+    func entityReference(_ entity: String, line: Int?) {
+        let line = line ?? Int(parser?.pointee.input?.pointee.line ?? 1)
+        fail(diagnostic(line: line, column: nil, rule: "xml.entity", "entity reference '&\(entity);' is not expanded (entities are refused)"))
+    }
+
+    // MARK: - Failures
+
+    @inline(__always)
+    private func checkSize() {
+        guard builder.bytesTaken > options.maxRecordBytes, let record = open else { return }
+        fail(diagnostic(line: record.line, column: nil, rule: "xml.record_too_large",
+            "the record at \(record.pointer) holds more than \(options.maxRecordBytes) bytes of text"))
+    }
+
+    private func fail(_ diagnostic: Diagnostic) {
+        guard !stopped else { return }
+        stopped = true
+        failure = diagnostic
+        if let parser { xmlStopParser(parser) }
+    }
+
+    private func checkErrors(_ parser: UnsafeMutablePointer<xmlParserCtxt>) throws {
+        if let failure { throw failure }
         guard let report = collector.first else { return }
         var line = report.line, column = report.column
         if XMLErrorCollector.isEntityContentError(report.code) || line <= 0 {
-            line = Int(xmlTextReaderGetParserLineNumber(reader))
-            column = Int(xmlTextReaderGetParserColumnNumber(reader))
+            line = Int(parser.pointee.input?.pointee.line ?? 1)
+            column = Int(parser.pointee.input?.pointee.col ?? 1)
         }
         throw diagnostic(line: line, column: column, rule: XMLErrorCollector.rule(for: report.code, message: report.message), report.message)
-    }
-
-    private func entityRefused(_ entity: String, line: Int) -> Diagnostic {
-        diagnostic(line: line, column: nil, rule: "xml.entity", "entity reference '&\(entity);' is not expanded (entities are refused)")
     }
 
     private func diagnostic(line: Int, column: Int?, rule: String, _ message: String) -> Diagnostic {
         Diagnostic(location: SourceLocation(file: name, line: max(line, 1), column: column.map { max($0, 1) } ?? 1), rule: rule, message: message)
     }
-}
-
-/// xmlTextReader node types (`xmlReaderTypes`) as plain integers for `switch`.
-enum XMLEvent {
-    static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
-    static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
-    static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
-    static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
-    static let entity = Int32(XML_READER_TYPE_ENTITY.rawValue)
-    static let comment = Int32(XML_READER_TYPE_COMMENT.rawValue)
-    static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
-    static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
-    static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
 }
