@@ -60,8 +60,11 @@ struct XMLRawTextWriter {
     }
 
     /// The text so far, cut on a UTF-8 boundary, with "…" when capped.
-    func text() -> String {
-        guard truncated else { return String(decoding: bytes, as: UTF8.self) }
+    func text() -> String { String(decoding: output(), as: UTF8.self) }
+
+    /// The bytes so far, cut on a UTF-8 boundary, with "…" when capped.
+    func output() -> [UInt8] {
+        guard truncated else { return bytes }
         var end = min(bytes.count, limit)
         var lead = end
         while lead > 0, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
@@ -70,7 +73,7 @@ struct XMLRawTextWriter {
             let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
             if lead - 1 + length > end { end = lead - 1 }
         }
-        return String(decoding: bytes[0..<end], as: UTF8.self) + "…"
+        return Array(bytes[0..<end]) + Array("…".utf8)
     }
 
     @inline(__always)

@@ -34,7 +34,9 @@ struct XMLRecordBuilder {
     }
 
     private let names: XMLNameTable
+    /// Open elements are `frames[0..<depth]`; slots above stay allocated so their `children` arrays are reused.
     private var frames: [Frame] = []
+    private var depth = 0
     /// Own text of the open elements, innermost last (a stack of byte runs).
     private var text: [UInt8] = []
     private var scratch: [UInt8] = []
@@ -49,7 +51,7 @@ struct XMLRecordBuilder {
 
     /// Starts a new record (the next `startElement` is its element).
     mutating func begin() {
-        frames.removeAll(keepingCapacity: true)
+        depth = 0
         text.removeAll(keepingCapacity: true)
         raw.reset()
         bytesTaken = 0
@@ -72,28 +74,50 @@ struct XMLRecordBuilder {
             if let href = namespaces.string(k, 1) { raw.escaped(href, quoted: true) }
             raw.raw("\"")
         }
-        var frame = Frame(id: entry.id, key: entry.name, nameBytes: entry.bytes, isEmpty: isEmpty, textStart: text.count)
+        if depth > 0, !frames[depth - 1].hasElements {
+            // The parent has child elements, so its leading white space will be trimmed: drop it now.
+            frames[depth - 1].hasElements = true
+            let start = frames[depth - 1].textStart
+            if text[start...].allSatisfy(XMLText.isASCIISpace) { text.removeSubrange(start...) }
+        }
+        if depth == frames.count {
+            frames.append(Frame(id: entry.id, key: entry.name, nameBytes: entry.bytes, isEmpty: isEmpty, textStart: text.count))
+        } else {
+            frames[depth].id = entry.id
+            frames[depth].key = entry.name
+            frames[depth].nameBytes = entry.bytes
+            frames[depth].isEmpty = isEmpty
+            frames[depth].children.removeAll(keepingCapacity: true)
+            frames[depth].textStart = text.count
+            frames[depth].hasAttributes = false
+            frames[depth].hasElements = false
+        }
+        let slot = depth
+        depth += 1
         for k in 0..<attributes.count {
             let attrEntry = names.entry(attributes.pointer(k, 0))
             let value = try attributeValue(attributes.value(k), prefix: attributes.pointer(k, 1), name: attrEntry.bytes)
-            frame.children.append(Child(id: 0, key: attrEntry.attributeKey, first: .text(value)))
-            frame.hasAttributes = true
+            frames[slot].children.append(Child(id: 0, key: attrEntry.attributeKey, first: .text(value)))
+            frames[slot].hasAttributes = true
         }
         raw.raw(isEmpty ? "/>" : ">")
-        frames.append(frame)
     }
 
     /// Text or CDATA content of the innermost open element.
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard !frames.isEmpty else { return }
-        text.append(contentsOf: bytes)
-        bytesTaken += bytes.count
+        guard depth > 0 else { return }
         raw.escaped(bytes, quoted: false)
+        bytesTaken += bytes.count
+        // Leading white space of an element with child elements is trimmed away anyway: skip the indentation
+        // between child elements without copying it.
+        let open = depth - 1
+        if frames[open].hasElements && text.count == frames[open].textStart && bytes.allSatisfy(XMLText.isASCIISpace) { return }
+        text.append(contentsOf: bytes)
     }
 
     /// A comment inside the record: kept in the raw text only.
     mutating func comment(_ content: UnsafePointer<xmlChar>?) {
-        guard let content, !frames.isEmpty, !raw.isFull else { return }
+        guard let content, depth > 0, !raw.isFull else { return }
         raw.raw("<!--")
         raw.raw(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
         raw.raw("-->")
@@ -101,10 +125,10 @@ struct XMLRecordBuilder {
 
     /// An element end. Returns the record's value when the record element closes.
     mutating func endElement(prefix: UnsafePointer<xmlChar>?) -> RawNode? {
-        guard let open = frames.last else { return nil }
-        if !open.isEmpty && !raw.isFull {
+        guard depth > 0 else { return nil }
+        if !frames[depth - 1].isEmpty && !raw.isFull {
             raw.raw("</")
-            writeQualifiedName(prefix: prefix, name: open.nameBytes)
+            writeQualifiedName(prefix: prefix, name: frames[depth - 1].nameBytes)
             raw.raw(">")
         }
         return finishElement()
@@ -114,27 +138,36 @@ struct XMLRecordBuilder {
     var rawText: String { raw.text() }
 
     private mutating func finishElement() -> RawNode? {
-        guard let frame = frames.popLast() else { return nil }
-        let value: RawNode = text.withUnsafeBufferPointer { all in
-            let own = UnsafeBufferPointer(rebasing: all[frame.textStart..<all.count])
-            if !frame.hasElements && !frame.hasAttributes { return .text(XMLText.string(own)) }
+        guard depth > 0 else { return nil }
+        depth -= 1
+        let slot = depth
+        let textStart = frames[slot].textStart
+        let value: RawNode
+        if !frames[slot].hasElements && !frames[slot].hasAttributes {
+            value = .text(text.withUnsafeBufferPointer { XMLText.string(UnsafeBufferPointer(rebasing: $0[textStart...])) })
+        } else {
             var pairs: [(key: String, value: RawNode)] = []
-            pairs.reserveCapacity(frame.children.count + 1)
-            for child in frame.children {
+            pairs.reserveCapacity(frames[slot].children.count + 1)
+            for child in frames[slot].children {
                 pairs.append((key: child.key, value: child.more.isEmpty ? child.first : .list([child.first] + child.more)))
             }
-            let ownText = frame.hasElements ? XMLText.trimmedString(own) : XMLText.string(own)
+            let hasElements = frames[slot].hasElements
+            let ownText = text.withUnsafeBufferPointer { all in
+                let own = UnsafeBufferPointer(rebasing: all[textStart...])
+                return hasElements ? XMLText.trimmedString(own) : XMLText.string(own)
+            }
             if !ownText.isEmpty { pairs.append((key: "#text", value: .text(ownText))) }
-            return .object(pairs)
+            value = .object(pairs)
         }
-        text.removeSubrange(frame.textStart...)
-        guard !frames.isEmpty else { return value }
-        let parent = frames.count - 1
+        text.removeSubrange(textStart...)
+        guard depth > 0 else { return value }
+        let parent = depth - 1
         frames[parent].hasElements = true
-        if let k = frames[parent].children.firstIndex(where: { $0.id == frame.id }) {
+        let id = frames[slot].id
+        if let k = frames[parent].children.firstIndex(where: { $0.id == id }) {
             frames[parent].children[k].more.append(value)
         } else {
-            frames[parent].children.append(Child(id: frame.id, key: frame.key, first: value))
+            frames[parent].children.append(Child(id: id, key: frames[slot].key, first: value))
         }
         return nil
     }

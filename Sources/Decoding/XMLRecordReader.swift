@@ -154,7 +154,7 @@ final class XMLRecordReader {
             open = nil
             records += 1
             let location = SourceLocation(file: name, line: record.line > 0 ? record.line : nil, pointer: record.pointer)
-            completed.append(RawRecord(location: location, fields: value, rawText: builder.rawText))
+            completed.append(RawRecord(location: location, fields: value, rawBytes: builder.raw.output()))
         }
     }
 

@@ -114,12 +114,20 @@ public struct RawPath: Hashable, Sendable, CustomStringConvertible {
 public struct RawRecord: Sendable {
     public var location: SourceLocation
     public var fields: RawNode
-    /// The record's bytes as text (a CSV line, a JSON object, an XML element), for diagnostics.
-    public var rawText: String
+    /// The record's source bytes (a CSV line, a JSON object, an XML element; UTF-8, possibly capped), kept as
+    /// bytes because only quarantine and diagnostics ever read them.
+    public var rawBytes: [UInt8]
+
+    /// The record's raw bytes as text, for quarantine and diagnostics.
+    public var rawText: String { String(decoding: rawBytes, as: UTF8.self) }
 
     public init(location: SourceLocation, fields: RawNode, rawText: String) {
+        self.init(location: location, fields: fields, rawBytes: Array(rawText.utf8))
+    }
+
+    public init(location: SourceLocation, fields: RawNode, rawBytes: [UInt8]) {
         self.location = location
         self.fields = fields
-        self.rawText = rawText
+        self.rawBytes = rawBytes
     }
 }
