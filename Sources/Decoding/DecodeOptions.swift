@@ -22,11 +22,15 @@ public struct DecodeOptions: Sendable {
     public var recordPath: String?
     /// A record larger than this many bytes makes the file fail (memory stays bounded).
     public var maxRecordBytes: Int
+    /// XML: an XSD the document is validated against while it streams; a record with violations is a record error
+    /// (every violation a reason), violations outside records fail the file. nil = no validation.
+    public var xmlSchemaPath: String?
 
     public init(
         format: InputFormat, encoding: TextEncoding? = nil, csvDelimiter: UInt8? = nil, csvHeader: Bool = true,
-        recordPath: String? = nil, maxRecordBytes: Int = 16 << 20
+        recordPath: String? = nil, maxRecordBytes: Int = 16 << 20, xmlSchemaPath: String? = nil
     ) {
+        self.xmlSchemaPath = xmlSchemaPath
         self.format = format
         self.encoding = encoding
         self.csvDelimiter = csvDelimiter

@@ -58,8 +58,16 @@ final class XMLRecordReader {
     private var builder = XMLRecordBuilder(names: XMLNameTable(dictionary: nil))
     private var ancestors: [Ancestor] = []
     private var open: OpenRecord?
-    /// Records completed during the current chunk, handed on after `xmlParseChunk` returns.
-    private var completed: [RawRecord] = []
+    /// A record completed during the current chunk, handed on after `xmlParseChunk` returns.
+    private enum Completed {
+        case record(RawRecord)
+        case rejected(RecordError)
+    }
+    private var completed: [Completed] = []
+    /// XSD violations inside the open record; outside any record; the line the last record ended on.
+    private var recordViolations: [XMLSchemaValidation.Violation] = []
+    private var fileViolations: [XMLSchemaValidation.Violation] = []
+    private var lastRecordEndLine = 0
     /// A failure found in a callback (refused entity, oversized record); the parser is stopped.
     private var failure: Diagnostic?
     /// `failure != nil`, cheap to test in every callback.
@@ -84,6 +92,12 @@ final class XMLRecordReader {
         names = XMLNameTable(dictionary: parser.pointee.dict)
         matcher = RecordMatcher(options.recordPath, names: names)
         builder = XMLRecordBuilder(names: names)
+        let validation = try options.xmlSchemaPath.map(XMLSchemaValidation.init(schemaPath:))
+        if let validation {
+            validation.onViolation = { [unowned self] violation in self.schemaViolation(violation) }
+            try validation.plug(into: parser)
+        }
+        defer { validation?.unplug() }
 
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { chunk.deallocate() }
@@ -97,7 +111,12 @@ final class XMLRecordReader {
             bytesRead += count
             let bytes = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
             _ = xmlParseChunk(parser, count > 0 ? bytes : nil, Int32(count), count == 0 ? 1 : 0)
-            for record in completed { try onRecord(record) }
+            for item in completed {
+                switch item {
+                case .record(let record): try onRecord(record)
+                case .rejected(let error): try onRecordError(error)
+                }
+            }
             completed.removeAll(keepingCapacity: true)
             try checkErrors(parser)
             if count == 0 { break }
@@ -105,6 +124,9 @@ final class XMLRecordReader {
         if open != nil {
             throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: Int(parser.pointee.input?.pointee.col ?? 1),
                 rule: "xml.unexpected_end", "the document ended inside a record")
+        }
+        if !fileViolations.isEmpty {
+            throw DiagnosticList(fileViolations.map { diagnostic(line: $0.line, column: nil, rule: "xml.schema_violation", $0.message) })
         }
     }
 
@@ -153,9 +175,43 @@ final class XMLRecordReader {
         if let value = builder.endElement(prefix: prefix) {
             open = nil
             records += 1
+            lastRecordEndLine = Int(parser?.pointee.input?.pointee.line ?? 0)
             let location = SourceLocation(file: name, line: record.line > 0 ? record.line : nil, pointer: record.pointer)
-            completed.append(RawRecord(location: location, fields: value, rawBytes: builder.raw.output()))
+            if recordViolations.isEmpty {
+                completed.append(.record(RawRecord(location: location, fields: value, rawBytes: builder.raw.output())))
+            } else {
+                recordErrors += 1
+                completed.append(.rejected(RecordError(location: location, rawText: builder.rawText, reasons: recordViolations.map(Self.finding))))
+                recordViolations.removeAll()
+            }
         }
+    }
+
+    /// An XSD violation: it belongs to the open record, or to the record whose end tag was just validated, or to
+    /// the file.
+    private func schemaViolation(_ reported: XMLSchemaValidation.Violation) {
+        var violation = reported
+        if violation.line <= 0 {  // a streaming validator has no node: the parser's position is where it is
+            violation.line = Int(parser?.pointee.input?.pointee.line ?? 0)
+        }
+        if open != nil {
+            recordViolations.append(violation)
+        } else if violation.line == lastRecordEndLine, let last = completed.indices.last {
+            switch completed[last] {
+            case .record(let record):
+                recordErrors += 1
+                completed[last] = .rejected(RecordError(location: record.location, rawText: record.rawText, reasons: [Self.finding(violation)]))
+            case .rejected(var error):
+                error.reasons.append(Self.finding(violation))
+                completed[last] = .rejected(error)
+            }
+        } else {
+            fileViolations.append(violation)
+        }
+    }
+
+    private static func finding(_ violation: XMLSchemaValidation.Violation) -> Finding {
+        Finding(rule: "xml.schema_violation", severity: .error, message: "line \(violation.line): \(violation.message)")
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -16,6 +16,7 @@ enum BenchCommand {
             .value("--format", "FORMAT", "decode: csv, json or xml (default: from the file extension)"),
             .value("--encoding", "ENC", "decode: text encoding (default auto)"),
             .value("--record", "PATH", "decode: XML record element or JSON pointer to the record array"),
+            .value("--schema", "XSD", "decode: validate XML against this XSD while decoding"),
             .value("--delimiter", "C", "decode: CSV delimiter (default: sniffed)"),
             .value("--runs", "N", "passes of each measurement; the fastest is reported (default 1)"),
             .value("--remember", "N", "map: recent results each costly normaliser keeps (default 8192; 0 = none)"),

@@ -11,6 +11,7 @@ enum DecodeCommand {
             .value("--format", "FORMAT", "csv, json or xml (default: from the file extension)"),
             .value("--encoding", "ENC", "text encoding (default auto: detected from the bytes)"),
             .value("--record", "PATH", "XML record element (name or /path) or JSON pointer to the record array"),
+            .value("--schema", "XSD", "XML: validate against this XSD while decoding; records with violations are record errors"),
             .value("--delimiter", "C", "CSV delimiter (default: sniffed among , ; TAB |)"),
             .value("--limit", "N", "stop after N records"),
         ],

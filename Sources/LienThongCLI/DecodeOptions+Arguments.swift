@@ -3,7 +3,7 @@ import Foundation
 import TextEncodings
 
 extension DecodeOptions {
-    /// Decoder options from the `--format`, `--encoding`, `--record` and `--delimiter` flags of `decode` and
+    /// Decoder options from the `--format`, `--encoding`, `--record`, `--schema` and `--delimiter` flags of `decode` and
     /// `bench decode`; the format defaults to the file's extension.
     static func from(_ arguments: ParsedArguments, file: String, verb: String) throws -> DecodeOptions {
         let extensionFormat = InputFormat(rawValue: (file as NSString).pathExtension.lowercased())
@@ -18,6 +18,7 @@ extension DecodeOptions {
             options.encoding = encoding
         }
         options.recordPath = arguments.value("--record")
+        options.xmlSchemaPath = arguments.value("--schema")
         options.csvDelimiter = arguments.value("--delimiter").flatMap(delimiterByte)
         return options
     }

@@ -78,6 +78,7 @@ struct IngestPipeline {
         }
         options.recordPath = input.record
         options.csvHeader = input.csvHeader
+        options.xmlSchemaPath = input.xmlSchema
         if let delimiter = input.csvDelimiter {
             options.csvDelimiter = DecodeOptions.delimiterByte(delimiter)
         }

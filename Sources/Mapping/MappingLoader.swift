@@ -47,7 +47,7 @@ public enum MappingLoader {
         _ = reader.string(root["description"], "description")
         let source = root["source"].flatMap { identifier($0, "source", &reader) }
         let registry = root["registry"].flatMap { identifier($0, "registry", &reader) }
-        let input = root["input"].flatMap { inputSpec($0, &reader) }
+        let input = root["input"].flatMap { inputSpec($0, &reader, file: file) }
         let key = root["key"].flatMap { reader.field($0, "key") }
         var outputs: [OutputSpec] = []
         if let outputsNode = root["outputs"] {
@@ -97,8 +97,8 @@ public enum MappingLoader {
         return text
     }
 
-    private static func inputSpec(_ node: YAMLNode, _ reader: inout MappingReader) -> InputSpec? {
-        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header"], required: ["format"], context: "input")
+    private static func inputSpec(_ node: YAMLNode, _ reader: inout MappingReader, file: String) -> InputSpec? {
+        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header", "schema"], required: ["format"], context: "input")
         else { return nil }
         guard let format = reader.choice(node["format"], "input.format", in: formats) else { return nil }
         let encoding = node["encoding"].flatMap { reader.choice($0, "input.encoding", in: encodings) }
@@ -117,6 +117,16 @@ public enum MappingLoader {
             reader.fail(header, "mapping.conflict", "input.header applies only to csv")
         }
         let header = reader.bool(node["header"], "input.header") ?? true
-        return InputSpec(format: format, encoding: encoding, record: record, csvDelimiter: delimiter, csvHeader: header)
+        var schema: String?
+        if let schemaNode = node["schema"], let text = reader.string(schemaNode, "input.schema") {
+            if format != "xml" {
+                reader.fail(schemaNode, "mapping.conflict", "input.schema applies only to xml")
+            } else {
+                // Relative to the mapping file, so a mapping and its schema move together.
+                let base = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? ""
+                schema = text.hasPrefix("/") || base.isEmpty ? text : base + "/" + text
+            }
+        }
+        return InputSpec(format: format, encoding: encoding, record: record, csvDelimiter: delimiter, csvHeader: header, xmlSchema: schema)
     }
 }

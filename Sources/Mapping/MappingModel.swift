@@ -29,8 +29,14 @@ public struct InputSpec: Sendable, Hashable {
     public var csvDelimiter: String?
     /// Whether the CSV's first line names the columns (default true).
     public var csvHeader: Bool
+    /// XML: the XSD to validate against while decoding, resolved against the mapping file's directory.
+    public var xmlSchema: String?
 
-    public init(format: String, encoding: String? = nil, record: String? = nil, csvDelimiter: String? = nil, csvHeader: Bool = true) {
+    public init(
+        format: String, encoding: String? = nil, record: String? = nil, csvDelimiter: String? = nil, csvHeader: Bool = true,
+        xmlSchema: String? = nil
+    ) {
+        self.xmlSchema = xmlSchema
         self.format = format
         self.encoding = encoding
         self.record = record

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Mapping
 import Reference
@@ -20,7 +21,17 @@ import Testing
         let legacy = try MappingLoader.load(path: shippedMapping("commune_legacy"))
         #expect(legacy.input == InputSpec(format: "csv", encoding: "tcvn3", record: nil, csvDelimiter: ";", csvHeader: true))
         let population = try MappingLoader.load(path: shippedMapping("population"))
-        #expect(population.input == InputSpec(format: "xml", encoding: "utf-8", record: "cong_dan", csvDelimiter: nil, csvHeader: true))
+        let schema = try #require(population.input.xmlSchema)
+        #expect(population.input == InputSpec(format: "xml", encoding: "utf-8", record: "cong_dan", csvDelimiter: nil, csvHeader: true, xmlSchema: schema))
+        #expect(schema.hasSuffix("Mappings/../Schemas/population-export.xsd"))
+        #expect(FileManager.default.fileExists(atPath: schema))
+    }
+
+    @Test func aSchemaIsForXMLOnlyAndRelativeToTheMapping() throws {
+        let csv = minimalMapping(tail: "").replacingOccurrences(of: "{format: csv}", with: "{format: csv, schema: x.xsd}")
+        #expect(throws: DiagnosticList.self) { _ = try MappingLoader.load(text: csv, file: "/m/a.yaml") }
+        let xml = minimalMapping(tail: "").replacingOccurrences(of: "{format: csv}", with: "{format: xml, schema: x.xsd}")
+        #expect(try MappingLoader.load(text: xml, file: "/m/a.yaml").input.xmlSchema == "/m/x.xsd")
     }
 
     @Test func failingExampleIsReported() throws {
