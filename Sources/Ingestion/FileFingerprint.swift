@@ -13,15 +13,27 @@ public struct FileFingerprint: Hashable, Sendable, CustomStringConvertible {
         self.sha256 = sha256
     }
 
-    /// Reads the file and hashes it. The file is memory-mapped; `Hashing.Digest` has no streaming interface yet, so
-    /// it copies the bytes once (memory ≈ the file size while hashing).
+    /// Reads the file and hashes it as a stream (1 MiB chunks), so memory stays fixed whatever the file size. The
+    /// size is the number of bytes hashed. Throws `FileFingerprintError` when the file cannot be opened or read.
     public static func compute(path: String) throws -> FileFingerprint {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        return FileFingerprint(size: Int64(data.count), sha256: Digest.sha256Hex(data))
+        do {
+            let digest = try Digest.sha256(fileAt: path)
+            return FileFingerprint(size: digest.size, sha256: digest.sha256Hex)
+        } catch {
+            throw FileFingerprintError(underlying: error)
+        }
     }
 
     /// `size=123 sha256=ab…`: the stable text kept in a checkpoint.
     public var description: String { "size=\(size) sha256=\(sha256)" }
+}
+
+/// A file that could not be fingerprinted; `localizedDescription` is the system's reason (`cannot open …: Permission
+/// denied`), as shown in drop-folder scan reports.
+public struct FileFingerprintError: LocalizedError, Hashable, Sendable, CustomStringConvertible {
+    public var underlying: FileDigestError
+    public var description: String { underlying.description }
+    public var errorDescription: String? { underlying.description }
 }
 
 /// How a drop-folder file was last dealt with, as kept in its checkpoint: `processed size=… sha256=…` or

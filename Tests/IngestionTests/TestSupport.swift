@@ -5,12 +5,15 @@ import Ingestion
 final class TestHTTPServer {
     let process = Process()
     let port: Int
+    /// `http`, or `https` when started with `--tls` (see `TestTLSFiles`).
+    let scheme: String
 
     static let script: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/test_http_server.py").path
     }()
 
     init(arguments: [String] = []) throws {
+        scheme = arguments.contains("--tls") ? "https" : "http"
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script] + arguments
@@ -33,7 +36,7 @@ final class TestHTTPServer {
         self.port = port
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     /// How many requests `path` received so far.
     func count(_ path: String) throws -> Int {

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Local HTTP server for the connector tests. Binds 127.0.0.1 on a free port and prints the port on stdout.
 
-Usage: test_http_server.py [--root DIR]
+Usage: test_http_server.py [--root DIR] [--tls CERT KEY [--client-ca CA]]
+  --tls CERT KEY     serve HTTPS with this PEM certificate chain and key (the handshake runs in the request thread)
+  --client-ca CA     with --tls: require a client certificate issued by CA (mutual TLS)
 Routes (every response is deterministic; counters are per ?id= so tests do not disturb each other):
   /export.csv            CSV with ETag "v1" and a Last-Modified; 304 on a matching If-None-Match / If-Modified-Since
   /lastmod.csv           CSV with only Last-Modified; 304 on a matching If-Modified-Since
@@ -25,6 +27,8 @@ import http.server
 import json
 import os
 import signal
+import socket
+import ssl
 import sys
 import threading
 import time
@@ -129,6 +133,45 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.send(404, b"not found\n")
 
 
+class TLSServer(http.server.ThreadingHTTPServer):
+    """HTTPS: each accepted connection is wrapped (and its handshake done) in its own request thread, so a client
+    that fails or stalls the handshake never blocks the accept loop."""
+
+    context = None
+
+    def finish_request(self, request, client_address):
+        tls = self.context.wrap_socket(request, server_side=True, do_handshake_on_connect=False)
+        try:
+            tls.settimeout(5)
+            tls.do_handshake()
+            tls.settimeout(None)
+        except (ssl.SSLError, OSError):
+            # The client refused our certificate, or sent none when one is required. OpenSSL has queued its alert:
+            # close gently (drain what the client already sent) so that it reads the alert instead of a reset.
+            try:
+                tls.shutdown(socket.SHUT_WR)
+                tls.settimeout(1)
+                while tls.recv(4096):
+                    pass
+            except OSError:
+                pass
+            tls.close()
+            return
+        try:
+            super().finish_request(tls, client_address)
+        finally:
+            tls.close()
+
+
+def tls_context(cert, key, client_ca):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    if client_ca:
+        context.verify_mode = ssl.CERT_REQUIRED
+        context.load_verify_locations(cafile=client_ca)
+    return context
+
+
 def watchdog(parent):
     """Exit when the test process that started us is gone, and after two minutes in any case."""
     started = time.time()
@@ -144,7 +187,13 @@ def main():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if "--root" in sys.argv:
         ROOT = sys.argv[sys.argv.index("--root") + 1]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if "--tls" in sys.argv:
+        at = sys.argv.index("--tls")
+        client_ca = sys.argv[sys.argv.index("--client-ca") + 1] if "--client-ca" in sys.argv else None
+        server = TLSServer(("127.0.0.1", 0), Handler)
+        server.context = tls_context(sys.argv[at + 1], sys.argv[at + 2], client_ca)
+    else:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=watchdog, args=(os.getppid(),), daemon=True).start()
     print(server.server_address[1], flush=True)
