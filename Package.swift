@@ -19,13 +19,15 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        // Foundations: value types and pure functions, no I/O.
+        // Foundations: value types and pure functions (Hashing can also digest a file as a stream).
         .target(name: "Domain"),
         .target(name: "TextEncodings"),
         .target(name: "Hashing", dependencies: ["CCrypto"]),
         .target(name: "Reference", dependencies: ["Domain"]),
         .target(name: "Normalization", dependencies: ["Domain", "Reference"]),
         .target(name: "YAML", dependencies: ["CYAML", "Domain"]),
+        // Record comparison: Fellegi–Sunter comparisons, weights, EM estimation, blocking keys. Pure.
+        .target(name: "Matching", dependencies: ["Domain", "Normalization"]),
 
         // Pipeline stages, in pipeline order. Stages never import each other.
         .target(name: "Ingestion", dependencies: ["Domain", "CCurl", "Hashing"]),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Domain", "Hashing"], exclude: ["Fixtures"]),
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"], exclude: ["Corpus"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Domain", "Normalization"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),

@@ -1,0 +1,51 @@
+/// Agreement levels of the name comparison, most specific first.
+public enum NameLevel: Int, CaseIterable, Sendable {
+    case null = 0
+    /// Same canonical full name, diacritics included ("Nguyễn Văn Ân" = "Nguyễn Văn Ân").
+    case exact
+    /// Same once accents are dropped ("Nguyễn Văn Ân" ~ "Nguyen Van An"): legacy systems lost the marks.
+    case exactFolded
+    /// Middle + given names nearly equal (Jaro–Winkler ≥ 0.92) under equivalent surnames (Huỳnh ≡ Hoàng).
+    case middleGivenSimilar
+    /// Same given name and surname class, middle name recorded on one side only.
+    case givenExactMiddleMissing
+    /// Folded full names similar (Jaro–Winkler ≥ 0.80).
+    case fullSimilar
+    case disagree
+
+    public var label: String {
+        switch self {
+        case .null: return "name missing"
+        case .exact: return "exact name with diacritics"
+        case .exactFolded: return "exact name without diacritics"
+        case .middleGivenSimilar: return "middle+given similar (JW ≥ 0.92), same surname class"
+        case .givenExactMiddleMissing: return "given name and surname class equal, middle name on one side only"
+        case .fullSimilar: return "full name similar (JW ≥ 0.80)"
+        case .disagree: return "names differ"
+        }
+    }
+
+    static let middleGivenThreshold = 0.92
+    static let fullNameThreshold = 0.80
+
+    static func of(_ a: PersonFeatures, _ b: PersonFeatures) -> NameLevel {
+        guard a.hasName, b.hasName else { return .null }
+        if a.fullNameBytes == b.fullNameBytes { return .exact }
+        if a.foldedFullNameBytes == b.foldedFullNameBytes { return .exactFolded }
+        let sameSurnameClass = !a.surnameClass.isEmpty && a.surnameClass == b.surnameClass
+        if sameSurnameClass, !a.foldedMiddleGivenBytes.isEmpty, !b.foldedMiddleGivenBytes.isEmpty,
+            JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes) >= middleGivenThreshold
+        {
+            return .middleGivenSimilar
+        }
+        if sameSurnameClass, !a.foldedGiven.isEmpty, a.foldedGiven == b.foldedGiven,
+            a.foldedMiddle.isEmpty != b.foldedMiddle.isEmpty
+        {
+            return .givenExactMiddleMissing
+        }
+        if JaroWinkler.similarity(a.foldedFullNameBytes, b.foldedFullNameBytes) >= fullNameThreshold {
+            return .fullSimilar
+        }
+        return .disagree
+    }
+}
