@@ -30,6 +30,7 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: deps
+	bench/decode.sh
 	bench/run.sh
 
 lint:
