@@ -7,16 +7,23 @@ import CLibXML2
 /// life of the parser. A name is identified by that interned pointer (`id`), so names compare by integer. Names
 /// given as Swift text (record paths) are interned through the same dictionary.
 final class XMLNameTable {
-    /// One distinct name.
-    struct Entry {
+    /// One distinct name. A class, so handing it around costs one reference count, not one per field.
+    final class Entry {
         /// The interned pointer's address: equal names have equal ids.
-        var id: Int
+        let id: Int
         /// The local name (`ho_ten`).
-        var name: String
+        let name: String
         /// The attribute key (`@ho_ten`).
-        var attributeKey: String
+        let attributeKey: String
         /// The raw UTF-8 bytes of the name, for raw text.
-        var bytes: [UInt8]
+        let bytes: [UInt8]
+
+        init(id: Int, name: String) {
+            self.id = id
+            self.name = name
+            self.attributeKey = "@" + name
+            self.bytes = Array(name.utf8)
+        }
     }
 
     private let dictionary: OpaquePointer?
@@ -53,14 +60,14 @@ final class XMLNameTable {
         }
         if let hit = byPointer[UnsafeRawPointer(interned)] { return hit }
         let name = String(cString: interned)
-        let entry = Entry(id: Int(bitPattern: UnsafeRawPointer(interned)), name: name, attributeKey: "@" + name, bytes: Array(name.utf8))
+        let entry = Entry(id: Int(bitPattern: UnsafeRawPointer(interned)), name: name)
         byPointer[UnsafeRawPointer(interned)] = entry
         return entry
     }
 
     private func fallback(_ name: String) -> Entry {
         if let hit = byString[name] { return hit }
-        let entry = Entry(id: -(byString.count + 1), name: name, attributeKey: "@" + name, bytes: Array(name.utf8))
+        let entry = Entry(id: -(byString.count + 1), name: name)
         byString[name] = entry
         return entry
     }

@@ -80,7 +80,9 @@ struct XMLRawTextWriter {
     private mutating func append(_ part: UnsafeBufferPointer<UInt8>) {
         guard !truncated else { return }
         let room = limit - bytes.count
-        if part.count <= room {
+        if part.count == 1, room > 0, let byte = part.first {
+            bytes.append(byte)  // "<", ">": cheaper than a bulk append
+        } else if part.count <= room {
             bytes.append(contentsOf: part)
         } else {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: part[0..<max(room, 0)]))

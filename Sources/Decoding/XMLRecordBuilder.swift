@@ -20,10 +20,8 @@ struct XMLRecordBuilder {
     }
 
     private struct Frame {
-        /// The element's name id and local name, for attaching it to its parent.
-        var id: Int
-        var key: String
-        var nameBytes: [UInt8]
+        /// The element's name, for attaching it to its parent and closing its raw text.
+        var name: XMLNameTable.Entry
         /// Written `<name/>` in the source.
         var isEmpty: Bool
         var children: [Child] = []
@@ -81,11 +79,9 @@ struct XMLRecordBuilder {
             if text[start...].allSatisfy(XMLText.isASCIISpace) { text.removeSubrange(start...) }
         }
         if depth == frames.count {
-            frames.append(Frame(id: entry.id, key: entry.name, nameBytes: entry.bytes, isEmpty: isEmpty, textStart: text.count))
+            frames.append(Frame(name: entry, isEmpty: isEmpty, textStart: text.count))
         } else {
-            frames[depth].id = entry.id
-            frames[depth].key = entry.name
-            frames[depth].nameBytes = entry.bytes
+            frames[depth].name = entry
             frames[depth].isEmpty = isEmpty
             frames[depth].children.removeAll(keepingCapacity: true)
             frames[depth].textStart = text.count
@@ -128,7 +124,7 @@ struct XMLRecordBuilder {
         guard depth > 0 else { return nil }
         if !frames[depth - 1].isEmpty && !raw.isFull {
             raw.raw("</")
-            writeQualifiedName(prefix: prefix, name: frames[depth - 1].nameBytes)
+            writeQualifiedName(prefix: prefix, name: frames[depth - 1].name.bytes)
             raw.raw(">")
         }
         return finishElement()
@@ -163,11 +159,11 @@ struct XMLRecordBuilder {
         guard depth > 0 else { return value }
         let parent = depth - 1
         frames[parent].hasElements = true
-        let id = frames[slot].id
-        if let k = frames[parent].children.firstIndex(where: { $0.id == id }) {
+        let name = frames[slot].name
+        if let k = frames[parent].children.firstIndex(where: { $0.id == name.id }) {
             frames[parent].children[k].more.append(value)
         } else {
-            frames[parent].children.append(Child(id: id, key: frames[slot].key, first: value))
+            frames[parent].children.append(Child(id: name.id, key: name.name, first: value))
         }
         return nil
     }

@@ -26,6 +26,13 @@ final class XMLRecordReader {
     init(name: String, options: DecodeOptions) {
         self.name = name
         self.options = options
+        builderStorage = .allocate(capacity: 1)
+        builderStorage.initialize(to: XMLRecordBuilder(names: XMLNameTable(dictionary: nil)))
+    }
+
+    deinit {
+        builderStorage.deinitialize(count: 1)
+        builderStorage.deallocate()
     }
 
     /// libxml2's name for a forced encoding (nil = follow the document).
@@ -55,7 +62,13 @@ final class XMLRecordReader {
     // Parse state, touched only by the SAX callbacks during `xmlParseChunk`.
     private var names = XMLNameTable(dictionary: nil)
     private var matcher: RecordMatcher?
-    private var builder = XMLRecordBuilder(names: XMLNameTable(dictionary: nil))
+    /// The record builder, behind a pointer: it is mutated on every SAX event, and a class's stored property would
+    /// pay a dynamic exclusivity check each time (≈8% of XML decode time when measured).
+    private let builderStorage: UnsafeMutablePointer<XMLRecordBuilder>
+    private var builder: XMLRecordBuilder {
+        _read { yield builderStorage.pointee }
+        _modify { yield &builderStorage.pointee }
+    }
     private var ancestors: [Ancestor] = []
     private var open: OpenRecord?
     /// A record completed during the current chunk, handed on after `xmlParseChunk` returns.
