@@ -21,17 +21,6 @@ import Testing
         try body(server, directory)
     }
 
-    func failure(_ body: () throws -> Any) -> HTTPFetchError? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as HTTPFetchError {
-            return error
-        } catch {
-            return nil
-        }
-    }
-
     @Test func downloadsThenAnswersNotModifiedForTheSameETag() throws {
         try withServer { server, directory in
             let url = server.url("/export.csv")

@@ -119,17 +119,6 @@ struct HTTPSTests {
         try body(server, tls, directory)
     }
 
-    func failure(_ body: () throws -> Any) -> HTTPFetchError? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as HTTPFetchError {
-            return error
-        } catch {
-            return nil
-        }
-    }
-
     @Test func trustsTheServerThroughTheGivenCAFile() throws {
         try withTLSServer { server, tls, directory in
             let url = server.url("/export.csv")

@@ -109,3 +109,15 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The `HTTPFetchError` a fetch threw, or nil when it succeeded or threw something else.
+func failure(_ body: () throws -> Any) -> HTTPFetchError? {
+    do {
+        _ = try body()
+        return nil
+    } catch let error as HTTPFetchError {
+        return error
+    } catch {
+        return nil
+    }
+}
