@@ -9,8 +9,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
 /// How to read one input file.
 public struct DecodeOptions: Sendable {
     public var format: InputFormat
-    /// nil = detect from the first 64 KiB (BOM, UTF-8 validity, Vietnamese syllable scoring). XML ignores it:
-    /// libxml2 follows the document's BOM and encoding declaration.
+    /// nil = detect from the first 64 KiB (BOM, UTF-8 validity, Vietnamese syllable scoring). XML: nil = libxml2
+    /// follows the document's BOM and encoding declaration; Windows-1258 and TCVN3 override the declaration; VNI
+    /// is refused.
     public var encoding: TextEncoding?
     /// nil = sniff among `,` `;` TAB `|` on the first lines.
     public var csvDelimiter: UInt8?

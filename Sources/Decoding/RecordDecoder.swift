@@ -1,4 +1,3 @@
-import CLibXML2
 import Domain
 import TextEncodings
 

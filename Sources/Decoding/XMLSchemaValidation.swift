@@ -14,6 +14,7 @@ final class XMLSchemaValidation {
         var message: String
     }
 
+    private let schemaPath: String
     private let schema: xmlSchemaPtr
     private let validator: xmlSchemaValidCtxtPtr
     private var plug: xmlSchemaSAXPlugPtr?
@@ -38,6 +39,7 @@ final class XMLSchemaValidation {
             xmlSchemaFree(schema)
             throw Diagnostic(location: SourceLocation(file: schemaPath), rule: "xml.internal", message: "libxml2 could not create a schema validator")
         }
+        self.schemaPath = schemaPath
         self.schema = schema
         self.validator = validator
         xmlSchemaSetValidStructuredErrors(validator, Self.violationHandler, Unmanaged.passUnretained(self).toOpaque())
@@ -58,7 +60,7 @@ final class XMLSchemaValidation {
             }
         }
         guard let plugged else {
-            throw Diagnostic(location: SourceLocation(file: "-"), rule: "xml.internal", message: "libxml2 could not plug the schema validator")
+            throw Diagnostic(location: SourceLocation(file: schemaPath), rule: "xml.internal", message: "libxml2 could not plug the schema validator")
         }
         plug = plugged
     }

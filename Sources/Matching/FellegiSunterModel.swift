@@ -95,17 +95,4 @@ public struct FellegiSunterModel: Codable, Sendable, Hashable {
         }
         return PairScore(contributions: contributions, priorWeight: priorWeight, total: total)
     }
-
-    /// The total weight (prior + levels) for levels already computed, without explanation and without the
-    /// term-frequency adjustment (which needs the names): the fast path for ranking many pairs.
-    public func totalWeight(levels: [Int]) -> Double {
-        let lambda = Self.clamp(prior)
-        var total = log2(lambda / (1 - lambda))
-        for (index, parameter) in parameters.enumerated() where index < levels.count {
-            let level = levels[index]
-            guard level > 0, level < parameter.m.count, level < parameter.u.count else { continue }
-            total += Self.weight(m: parameter.m[level], u: parameter.u[level])
-        }
-        return total
-    }
 }

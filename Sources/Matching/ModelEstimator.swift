@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Estimates Fellegi–Sunter parameters from unlabelled data, the way Splink does:
@@ -25,8 +26,8 @@ public enum ModelEstimator {
         guard mentions.count >= 2 else { return levelShares(counts) }
         var generator = SplitMix64(seed: seed)
         for _ in 0..<pairCount {
-            let first = generator.uniform(below: mentions.count)
-            var second = generator.uniform(below: mentions.count - 1)
+            let first = generator.below(mentions.count)
+            var second = generator.below(mentions.count - 1)
             if second >= first { second += 1 }
             for (index, comparison) in comparisons.comparisons.enumerated() {
                 counts[index][comparison.level(mentions[first], mentions[second])] += 1

@@ -1,3 +1,4 @@
+import Domain
 import TextEncodings
 
 /// Writes `commune_legacy.csv`: household books of a few old communes, as an old desktop program stored them —

@@ -1,3 +1,4 @@
+import Domain
 import Normalization
 
 /// Writes `enterprise.json`: an array of enterprises with their legal representative.

@@ -1,3 +1,5 @@
+import Domain
+
 /// Writes `land.csv`: one row per parcel and owner (layout in docs/sample-registries.md).
 struct LandRegistry {
     static let fileName = "land.csv"

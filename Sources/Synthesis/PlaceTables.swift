@@ -1,3 +1,4 @@
+import Domain
 import Reference
 
 /// An old (pre-2025) three-level address: the commune a 2025 commune came from, with its district and province.

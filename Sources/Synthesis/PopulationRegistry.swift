@@ -1,3 +1,5 @@
+import Domain
+
 /// Writes `population.xml`: one `<cong_dan>` per person (layout in docs/sample-registries.md).
 struct PopulationRegistry {
     static let fileName = "population.xml"

@@ -1,3 +1,5 @@
+import Domain
+
 /// The kinds of damage real registry exports show, applied to copies of the truth (DOMAIN.md §5).
 enum RecordNoise {
     private static let typoLetters = Array("abcdeghiklmnopqrstuvxy")

@@ -52,6 +52,26 @@ import Testing
         #expect(rejected.rawText.hasPrefix("<cong_dan>"))
     }
 
+    @Test func aMissingChildReportedAtTheRecordsEndTagStaysWithThatRecord() throws {
+        let dir = try TemporaryDirectory()
+        let schema = try dir.write("dan_cu.xsd", Self.schema)
+        let path = try dir.write("d.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <dan_cu>
+              <cong_dan ma="1"><ho_ten>Nguyễn Văn An</ho_ten>
+              </cong_dan>
+              <cong_dan ma="2"><ho_ten>Lê Bình</ho_ten><ngay_sinh>1990-01-02</ngay_sinh></cong_dan>
+            </dan_cu>
+            """)
+        let result = try Decoded.file(path, DecodeOptions(format: .xml, recordPath: "cong_dan", xmlSchemaPath: schema))
+        #expect(result.summary?.records == 2)
+        #expect(result.records.map(\.location.pointer) == ["/dan_cu/cong_dan[2]"])
+        let rejected = try #require(result.errors.first)
+        #expect(rejected.location.pointer == "/dan_cu/cong_dan[1]")
+        #expect(rejected.reasons.count == 1)
+        #expect(rejected.reasons.allSatisfy { $0.rule == "xml.schema_violation" && $0.message.contains("line 4") })
+    }
+
     @Test func violationsOutsideRecordsFailTheFileWithTheirLines() throws {
         let dir = try TemporaryDirectory()
         let schema = try dir.write("dan_cu.xsd", Self.schema)

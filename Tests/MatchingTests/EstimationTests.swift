@@ -98,8 +98,8 @@ import Testing
         var b = SplitMix64(seed: 123)
         for _ in 0..<100 {
             #expect(a.next() == b.next())
-            let value = a.uniform(below: 7)
-            _ = b.uniform(below: 7)
+            let value = a.below(7)
+            _ = b.below(7)
             #expect((0..<7).contains(value))
             let unit = a.unit()
             _ = b.unit()

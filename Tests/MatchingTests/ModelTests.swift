@@ -38,7 +38,6 @@ import Testing
             personalNumber: P.personalNumber(sex: .female, year: 1990), communes: ["00004"], province: "01")
         #expect(model.score(an, an).matchProbability > 0.999)
         #expect(model.score(an, stranger).matchProbability < 0.001)
-        #expect(abs(model.totalWeight(levels: ComparisonSet.standard.levels(an, stranger)) - model.score(an, stranger).total) < 1e-9)
     }
 
     @Test func bayesFactorsStayFinite() {
