@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML"]),
         .target(name: "Storage", dependencies: ["Domain"]),
         .target(name: "StorageSQLite", dependencies: ["Domain", "Storage", "CSQLite"]),
-        .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization"]),
+        .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization", "Matching"]),
         .target(name: "Publication", dependencies: ["Domain", "Storage"]),
 
         // Synthetic registries for demos, tests and benchmarks.
@@ -46,7 +46,7 @@ let package = Package(
             name: "LienThongCLI",
             dependencies: [
                 "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
-                "Resolution", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
+                "Resolution", "Matching", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
             ]),
         .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
 
@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Domain", "Normalization"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),
-        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain"]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain", "Matching"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),
     ]

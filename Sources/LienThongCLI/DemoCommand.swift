@@ -43,7 +43,7 @@ enum DemoCommand {
         var reports: [FileIngestReport] = []
         for registry in registries {
             let mapping = try MappingLoader.load(path: "\(mappingsDirectory)/\(registry.mapping)")
-            let pipeline = IngestPipeline(mapping: mapping, reference: reference, store: store)
+            let pipeline = IngestPipeline(mapping: mapping, reference: reference, store: store, resolver: try context.resolver())
             let report = try pipeline.ingest(file: "\(out)/\(registry.input)") { console.progress("\(registry.input): \($0) records") }
             console.endProgress()
             reports.append(report)

@@ -46,7 +46,7 @@ struct DemoSummary: Encodable {
         console.out("   persons by number of registries they appear in: \(spread)")
         if let quality {
             console.out(String(
-                format: "4. person clusters vs truth.csv: precision %.4f, recall %.4f, F1 %.4f (%d mentions; exact-ID linking only)",
+                format: "4. person clusters vs truth.csv: precision %.4f, recall %.4f, F1 %.4f (%d mentions)",
                 quality.precision, quality.recall, quality.f1, quality.mentions))
         }
         guard let sample, case .person(let person) = sample.body else { return }

@@ -27,7 +27,7 @@ enum IngestCommand {
             .value("--cert", "FILE", "HTTPS: PEM client certificate (mutual TLS)"),
             .value("--key", "FILE", "HTTPS: PEM private key of --cert"),
             .value("--max-bytes", "N", "HTTP: reject a response body larger than N bytes (suffix K, M or G allowed)"),
-        ],
+        ] + ResolverOptions.specs,
         examples: [
             "lienthong ingest --mapping Mappings/population.yaml out/population.xml",
             "lienthong ingest --mapping Mappings/land.yaml --store sqlite:/var/lib/lienthong/store.db land-*.csv",
@@ -75,7 +75,7 @@ enum IngestCommand {
         let folder = try drop.map { try dropFolder($0, arguments, mapping: mapping) }
         let pipeline = IngestPipeline(
             mapping: mapping, reference: try context.reference(), store: try context.store(),
-            resolve: !arguments.has("--no-resolve"))
+            resolver: try context.resolver(), resolve: !arguments.has("--no-resolve"))
         let console = context.console
         var reports: [FileIngestReport] = []
         for input in arguments.positionals {

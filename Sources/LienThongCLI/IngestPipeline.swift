@@ -51,14 +51,14 @@ struct IngestPipeline {
     let mapping: Mapping
     let evaluator: MappingEvaluator
     let store: any Store
-    let resolver: ExactResolver
+    let resolver: Resolver
     var resolve = true
 
-    init(mapping: Mapping, reference: ReferenceData, store: any Store, resolve: Bool = true) {
+    init(mapping: Mapping, reference: ReferenceData, store: any Store, resolver: Resolver, resolve: Bool = true) {
         self.mapping = mapping
         self.evaluator = MappingEvaluator(mapping: mapping, reference: reference)
         self.store = store
-        self.resolver = ExactResolver()
+        self.resolver = resolver
         self.resolve = resolve
     }
 
@@ -148,7 +148,7 @@ struct IngestPipeline {
         progress: (Int) -> Void
     ) throws -> FileIngestReport {
         var counts = RunCounts()
-        var changed: [Int64] = []
+        var changed = ChangedMentions()
         var encoding: String?
         for input in inputs {
             let renamed = input.name != input.path
@@ -178,13 +178,13 @@ struct IngestPipeline {
             encoding = encoding ?? summary.encoding.rawValue
         }
         if resolve {
-            counts.feedEvents = try resolver.resolve(mentionIDs: changed, in: transaction, at: time).feedEvents
+            counts.feedEvents = try resolver.resolve(changed: changed.ids, in: transaction, at: time).feedEvents
         }
         return FileIngestReport(file: label, source: mapping.source, encoding: encoding, counts: counts)
     }
 
     private func stage(
-        _ record: RawRecord, counts: inout RunCounts, changed: inout [Int64], in transaction: any StoreTransaction, at time: String
+        _ record: RawRecord, counts: inout RunCounts, changed: inout ChangedMentions, in transaction: any StoreTransaction, at time: String
     ) throws {
         switch evaluator.evaluate(record) {
         case .mapped(let mentions, let links):
@@ -197,19 +197,30 @@ struct IngestPipeline {
                     counts.mentionsUnchanged += 1
                 } else {
                     counts.mentionsChanged += 1
-                    changed.append(stored.id)
+                    changed.insert(stored.id)
+                    try resolver.index(stored, in: transaction)
                 }
             }
             if try transaction.replaceLinks(stated: links, at: time), let first = links.first,
-                let stored = try transaction.mention(key: first.from), !changed.contains(stored.id)
+                let stored = try transaction.mention(key: first.from)
             {
-                changed.append(stored.id)
+                changed.insert(stored.id)
             }
         case .quarantined(let reasons):
             counts.quarantined += 1
             try transaction.quarantine(
                 source: mapping.source, location: record.location, rawText: record.rawText, reasons: reasons, at: time)
         }
+    }
+}
+
+/// Mention ids changed by one input, in staging order, each once.
+struct ChangedMentions {
+    private(set) var ids: [Int64] = []
+    private var seen: Set<Int64> = []
+
+    mutating func insert(_ id: Int64) {
+        if seen.insert(id).inserted { ids.append(id) }
     }
 }
 

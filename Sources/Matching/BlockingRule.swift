@@ -61,3 +61,11 @@ public struct BlockingRule: Codable, Sendable, Hashable {
         BlockingRule(name: "legacy_id9", parts: [.legacyID9]),
     ]
 }
+
+extension BlockingRule {
+    /// The mention's keys under this rule as 64-bit hashes (FNV-1a of the key text, bit pattern as `Int64`):
+    /// what the store indexes to find an incoming mention's candidates.
+    public func keyHashes(_ features: PersonFeatures) -> [Int64] {
+        keys(features).map { Int64(bitPattern: HashedKeys.hash($0)) }
+    }
+}

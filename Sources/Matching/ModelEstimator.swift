@@ -62,10 +62,12 @@ public enum ModelEstimator {
 
     /// Expectation–maximisation of m and λ on candidate pairs' level vectors (`levels[pair][comparison]`),
     /// with u fixed. Starts from `m` and `prior`; stops when no parameter moves by `tolerance` or after
-    /// `maxIterations`. Null levels are left out of both steps.
+    /// `maxIterations`. Null levels are left out of both steps. The M-step adds `pseudoCount` expected pairs to
+    /// every level, so a level no candidate pair happened to show keeps a small m instead of collapsing to 0
+    /// (which would make it a near-veto: a weight of −10 or worse for, say, "same year and month").
     public static func estimateMatchParameters(
         levels: [[Int]], m startM: [[Double]], u: [[Double]], prior startPrior: Double,
-        maxIterations: Int = 50, tolerance: Double = 1e-6
+        maxIterations: Int = 50, tolerance: Double = 1e-6, pseudoCount: Double = 1
     ) -> MatchEstimate {
         var m = startM
         var prior = FellegiSunterModel.clamp(startPrior)
@@ -98,8 +100,9 @@ public enum ModelEstimator {
             for index in weighted.indices {
                 let mass = weighted[index].reduce(0, +)
                 guard mass > 0 else { continue }
+                let smoothedMass = mass + pseudoCount * Double(weighted[index].count - 1)
                 for level in weighted[index].indices where level > 0 {
-                    let updated = weighted[index][level] / mass
+                    let updated = (weighted[index][level] + pseudoCount) / smoothedMass
                     change = max(change, abs(updated - m[index][level]))
                     m[index][level] = updated
                 }
@@ -133,7 +136,11 @@ public enum ModelEstimator {
             "u from \(randomPairCount) random pairs of \(mentions.count) mentions (seed \(seed)); "
             + "m and λ by EM on \(candidatePairs.count) candidate pairs, \(estimate.iterations) iterations"
             + (estimate.converged ? "" : " (not converged)")
-        trained.prior = estimate.prior
+        // EM's λ is the share of matches among the candidate pairs; scores need the chance that two random
+        // mentions match (u came from random pairs), so the expected matches are spread over all pairs.
+        let allPairs = Double(mentions.count) * Double(max(mentions.count - 1, 1)) / 2
+        trained.prior = FellegiSunterModel.clamp(estimate.prior * Double(candidatePairs.count) / max(allPairs, 1))
+        trained.provenance += "; λ among candidate pairs \(estimate.prior), over all pairs \(trained.prior)"
         for index in trained.parameters.indices {
             trained.parameters[index].u = u[index]
             trained.parameters[index].m = estimate.m[index]

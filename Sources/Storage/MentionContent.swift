@@ -17,9 +17,7 @@ public struct MentionContent: Codable, Sendable {
 
     /// Canonical JSON text of a mention's content.
     public static func json(_ mention: Mention) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(MentionContent(mention)), as: UTF8.self)
+        return try CanonicalJSON.string(MentionContent(mention))
     }
 
     /// Rebuilds the mention from stored content, key and location.

@@ -1,7 +1,7 @@
 import Domain
 
 /// Write operations; only valid inside `Store.write`.
-public protocol StoreTransaction: StoreReader {
+public protocol StoreTransaction: StoreReader, MatchIndexWriter {
     /// Inserts or versions a mention by its key; `unchanged` when the content hash equals the stored one.
     /// `content` is `MentionContent.json(mention)` and `contentHash` its SHA-256 (computed once by the caller).
     func stage(_ mention: Mention, content: String, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome)
@@ -14,7 +14,8 @@ public protocol StoreTransaction: StoreReader {
     func quarantine(source: String, location: SourceLocation, rawText: String, reasons: [Finding], at time: String) throws -> Bool
 
     func createEntity(id: String, kind: EntityKind, at time: String) throws
-    /// Marks an entity retired; `redirectTo` names the survivor of a merge.
+    /// Marks an entity retired; `redirectTo` names the survivor of a merge. Entities that redirected to the retired
+    /// one are repointed to the survivor, so a redirect is always one hop.
     func retireEntity(id: String, redirectTo: String?, at time: String) throws
     func assign(mentionID: Int64, toEntity entityID: String, rule: String, at time: String) throws
     func bindKey(kind: EntityKind, keyType: String, keyValue: String, toEntity entityID: String) throws

@@ -110,7 +110,77 @@ enum SQLiteMigrations {
                     counts TEXT,
                     error TEXT
                 );
-                """)
+                """),
+        Migration(
+            version: 2, name: "person index, blocking keys, match models, pair constraints, review queue, lineage",
+            sql: """
+                CREATE TABLE person_index (
+                    mention_id INTEGER PRIMARY KEY REFERENCES mentions(id),
+                    full_name TEXT NOT NULL,
+                    folded_full_name TEXT NOT NULL,
+                    folded_family TEXT NOT NULL,
+                    folded_middle TEXT NOT NULL,
+                    folded_given TEXT NOT NULL,
+                    birth_date TEXT,
+                    sex TEXT,
+                    personal_number TEXT,
+                    legacy_numbers TEXT NOT NULL,
+                    commune_codes TEXT NOT NULL,
+                    province_codes TEXT NOT NULL
+                );
+                CREATE INDEX person_index_by_folded_name ON person_index(folded_full_name);
+                CREATE INDEX person_index_by_personal_number ON person_index(personal_number)
+                    WHERE personal_number IS NOT NULL;
+                CREATE TABLE blocking_keys (
+                    rule TEXT NOT NULL,
+                    key_hash INTEGER NOT NULL,
+                    mention_id INTEGER NOT NULL REFERENCES mentions(id),
+                    PRIMARY KEY (rule, key_hash, mention_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX blocking_keys_by_mention ON blocking_keys(mention_id);
+                CREATE TABLE match_models (
+                    version TEXT PRIMARY KEY,
+                    created_at TEXT NOT NULL,
+                    parameters TEXT NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE pair_constraints (
+                    first_mention INTEGER NOT NULL REFERENCES mentions(id),
+                    second_mention INTEGER NOT NULL REFERENCES mentions(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('must_link', 'never_link')),
+                    actor TEXT NOT NULL,
+                    reason TEXT,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (first_mention, second_mention),
+                    CHECK (first_mention < second_mention)
+                );
+                CREATE INDEX pair_constraints_by_second ON pair_constraints(second_mention);
+                CREATE TABLE review_items (
+                    id INTEGER PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    first_mention INTEGER NOT NULL REFERENCES mentions(id),
+                    second_mention INTEGER NOT NULL REFERENCES mentions(id),
+                    probability REAL NOT NULL,
+                    detail TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'open',
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX review_items_one_open_per_pair ON review_items(type, first_mention, second_mention)
+                    WHERE status = 'open';
+                CREATE INDEX review_items_by_first ON review_items(first_mention);
+                CREATE INDEX review_items_by_second ON review_items(second_mention);
+                CREATE TABLE entity_lineage (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+                    from_entity TEXT NOT NULL REFERENCES entities(id),
+                    to_entity TEXT NOT NULL REFERENCES entities(id),
+                    mentions TEXT NOT NULL,
+                    time TEXT NOT NULL
+                );
+                CREATE INDEX entity_lineage_from ON entity_lineage(from_entity);
+                CREATE INDEX entity_lineage_to ON entity_lineage(to_entity);
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

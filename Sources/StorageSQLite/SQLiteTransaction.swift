@@ -117,6 +117,11 @@ struct SQLiteTransaction: StoreTransaction {
     func retireEntity(id: String, redirectTo: String?, at time: String) throws {
         try connection.statement("UPDATE entities SET status = 'retired', redirect_to = ?, updated_at = ? WHERE id = ?")
             .bind(.optional(redirectTo), .text(time), .text(id)).run()
+        if let redirectTo {
+            // Entities that redirected here now redirect to the survivor: a redirect is always one hop.
+            try connection.statement("UPDATE entities SET redirect_to = ?, updated_at = ? WHERE redirect_to = ?")
+                .bind(.text(redirectTo), .text(time), .text(id)).run()
+        }
     }
 
     func assign(mentionID: Int64, toEntity entityID: String, rule: String, at time: String) throws {

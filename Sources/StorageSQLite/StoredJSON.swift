@@ -1,12 +1,11 @@
+import Domain
 import Foundation
 import Storage
 
 /// JSON text for stored rows: sorted keys so equal values give equal text.
 enum StoredJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try CanonicalJSON.string(value)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {

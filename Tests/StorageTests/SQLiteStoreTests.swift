@@ -9,11 +9,11 @@ import Testing
         let path = try Fixture.temporaryDirectory() + "/store.db"
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.schemaVersion == 1)
+            #expect(store.schemaVersion == 2)
             _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(reopened.schemaVersion == 1)
+        #expect(reopened.schemaVersion == 2)
         let stored = try reopened.read { try $0.mention(key: MentionKey(source: "population", kind: .person, recordKey: "K1")) }
         #expect(stored?.version == 1)
         #expect(stored?.contentHash == "h1")
@@ -65,8 +65,27 @@ import Testing
         try raw.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 1)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 2)) { try SQLiteStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func aVersionOneStoreIsUpgradedInPlaceAndKeepsItsData() throws {
+        let path = try Fixture.temporaryDirectory() + "/store.db"
+        try SQLiteStore(path: path).write { transaction in
+            _ = try transaction.stage(Fixture.person("DC1", name: "Nguyễn Văn An"), contentHash: "h1", at: "t")
+        }
+        // Take the file back to schema 1, as a store written before the resolver's tables existed.
+        let raw = try RawSQLite(path: path)
+        try raw.execute(
+            """
+            DROP TABLE person_index; DROP TABLE blocking_keys; DROP TABLE match_models; DROP TABLE pair_constraints;
+            DROP TABLE review_items; DROP TABLE entity_lineage; DELETE FROM schema_migrations WHERE version = 2;
+            """)
+        raw.close()
+        let upgraded = try SQLiteStore(path: path)
+        #expect(upgraded.schemaVersion == 2)
+        #expect(try upgraded.read { try $0.summary() }.mentionsByKind["person"] == 1)
+        #expect(try upgraded.read { try $0.personIndexCount() } == 0)
     }
 
     @Test func aFileThatIsNotAStoreIsRefusedUntouched() throws {

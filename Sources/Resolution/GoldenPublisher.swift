@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import Storage
+
+/// Recomputes golden records and appends a feed event for each one that changed, in the caller's transaction.
+public struct GoldenPublisher: Sendable {
+    public var survivorship: Survivorship
+
+    public init(survivorship: Survivorship = Survivorship()) {
+        self.survivorship = survivorship
+    }
+
+    /// Recomputes one entity's golden record; appends `entity.created`, `entity.updated` or `entity.retired`
+    /// when (and only when) it changed. A retired entity is left alone.
+    public func refresh(entityID: String, in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary)
+        throws
+    {
+        guard let entity = try transaction.entity(id: entityID), entity.status == .active else { return }
+        let members = try transaction.members(ofEntity: entityID)
+        let previous = try transaction.goldenRecordJSON(entityID: entityID)
+        guard let golden = survivorship.golden(entityID: entityID, members: members) else {
+            try transaction.retireEntity(id: entityID, redirectTo: nil, at: time)
+            try transaction.unbindKeys(ofEntity: entityID)
+            try transaction.deleteGoldenRecord(entityID: entityID)
+            try transaction.appendFeedEvent(
+                type: .entityRetired, subject: entityID, kind: entity.kind, data: #"{"entityID":"\#(entityID)"}"#, at: time)
+            summary.entitiesRetired += 1
+            summary.feedEvents += 1
+            return
+        }
+        let json = try FeedPayload.json(golden)
+        guard json != previous else { return }
+        try transaction.putGoldenRecord(golden, json: json, at: time)
+        try transaction.appendFeedEvent(
+            type: previous == nil ? .entityCreated : .entityUpdated, subject: entityID, kind: entity.kind, data: json, at: time)
+        if previous != nil { summary.entitiesUpdated += 1 }
+        summary.feedEvents += 1
+    }
+
+    /// Retires `entityID` into `survivor`: redirect, lineage and an `entity.merged` event.
+    func merge(_ entityID: String, into survivor: String, mentions: [Int64], in transaction: any StoreTransaction, at time: String)
+        throws
+    {
+        try transaction.retireEntity(id: entityID, redirectTo: survivor, at: time)
+        try transaction.unbindKeys(ofEntity: entityID)
+        try transaction.deleteGoldenRecord(entityID: entityID)
+        try transaction.recordLineage(LineageRecord(kind: .merge, from: entityID, to: survivor, mentions: mentions, time: time))
+        try transaction.appendFeedEvent(
+            type: .entityMerged, subject: entityID, kind: .person, data: try LineageEvent(from: entityID, to: survivor, mentions: mentions.count).json(),
+            at: time)
+    }
+
+    /// Records that `newEntity` was split off `entityID`: lineage and an `entity.split` event.
+    func split(_ entityID: String, into newEntity: String, mentions: [Int64], in transaction: any StoreTransaction, at time: String)
+        throws
+    {
+        try transaction.recordLineage(LineageRecord(kind: .split, from: entityID, to: newEntity, mentions: mentions, time: time))
+        try transaction.appendFeedEvent(
+            type: .entitySplit, subject: entityID, kind: .person,
+            data: try LineageEvent(from: entityID, to: newEntity, mentions: mentions.count).json(), at: time)
+    }
+}
+
+/// The data of `entity.merged` and `entity.split` events: which entity, into which, and how many mentions moved.
+struct LineageEvent: Codable {
+    var from: String
+    var to: String
+    var mentions: Int
+
+    func json() throws -> String {
+        return try CanonicalJSON.string(self)
+    }
+}

@@ -1,0 +1,51 @@
+import Domain
+import Matching
+import Storage
+
+/// What `resolve --train` estimated.
+public struct TrainingReport: Codable, Sendable, Hashable {
+    public var version: String
+    public var mentions: Int
+    public var candidatePairs: Int
+    public var randomPairs: Int
+    public var iterations: Int
+    public var prior: Double
+    public var provenance: String
+}
+
+/// Estimates the person match model from the stored persons and stores it as the active version: u from random
+/// pairs, m and λ by EM on the blocked candidate pairs, term frequencies counted over every person. EM starts from
+/// the hand-set defaults, so a retrain does not drift on its own previous estimate.
+public enum ModelTraining {
+    public static func train(
+        settings: ResolverSettings, seed: UInt64, randomPairs: Int, in transaction: any StoreTransaction, at time: String
+    ) throws -> TrainingReport {
+        var features: [PersonFeatures] = []
+        try transaction.forEachPersonIndexEntry { features.append(PersonIndexing.features($0)) }
+        guard features.count >= 2 else {
+            throw ResolutionError.notEnoughData("training needs at least two indexed persons; found \(features.count) (ingest first)")
+        }
+        let candidates = CandidatePairs(features, rules: settings.blockingRules, maxBlockSize: settings.maxBlockSize)
+        let version = "em-\(try transaction.models().count + 1)-\(time)"
+        let (model, iterations) = ModelEstimator.train(
+            .defaults, mentions: features, candidatePairs: candidates.pairs.map { (Int($0.first), Int($0.second)) },
+            randomPairCount: randomPairs, seed: seed, version: version, trainedAt: time)
+        try MatchModels.activate(model, in: transaction, at: time)
+        return TrainingReport(
+            version: version, mentions: features.count, candidatePairs: candidates.pairs.count, randomPairs: randomPairs,
+            iterations: iterations, prior: model.prior, provenance: model.provenance)
+    }
+}
+
+/// A resolution request that cannot be carried out as asked.
+public enum ResolutionError: Error, CustomStringConvertible, Sendable {
+    case notEnoughData(String)
+    case unknownMention(String)
+
+    public var description: String {
+        switch self {
+        case .notEnoughData(let message): return message
+        case .unknownMention(let message): return message
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Domain
+import Matching
+import Storage
+
+/// The whole resolver: persons probabilistically (`PersonResolver`), parcels and enterprises on their strong keys
+/// (`ExactResolver`). The model is the store's active one unless given.
+public struct Resolver: Sendable {
+    public var persons: PersonResolver
+    public var exact: ExactResolver
+
+    public init(settings: ResolverSettings = ResolverSettings(), model: FellegiSunterModel = .defaults) {
+        persons = PersonResolver(settings: settings, model: model)
+        exact = ExactResolver()
+    }
+
+    /// A resolver with the store's active model (the hand-set defaults when none was trained).
+    public static func loading(settings: ResolverSettings = ResolverSettings(), from reader: any StoreReader) throws -> Resolver {
+        Resolver(settings: settings, model: try MatchModels.active(in: reader))
+    }
+
+    /// Indexes a staged person mention (other kinds need no index).
+    public func index(_ stored: StoredMention, in transaction: any StoreTransaction) throws {
+        try persons.index(stored, in: transaction)
+    }
+
+    /// Resolves new or changed mentions of every kind; `batch` re-clusters every person.
+    public func resolve(changed ids: [Int64], batch: Bool = false, in transaction: any StoreTransaction, at time: String) throws
+        -> ResolutionSummary
+    {
+        var summary = try persons.resolve(changed: ids, batch: batch, in: transaction, at: time)
+        let other = try exact.resolve(mentionIDs: ids, in: transaction, at: time)
+        summary.mentionsResolved += other.mentionsResolved
+        summary.entitiesCreated += other.entitiesCreated
+        summary.entitiesUpdated += other.entitiesUpdated
+        summary.entitiesRetired += other.entitiesRetired
+        summary.feedEvents += other.feedEvents
+        return summary
+    }
+}
