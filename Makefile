@@ -32,6 +32,7 @@ test: deps
 bench: deps
 	bench/decode.sh
 	bench/run.sh
+	bench/resolve.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

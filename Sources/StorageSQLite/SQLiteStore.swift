@@ -22,7 +22,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             throw StoreError.newerSchema(location: path, found: found, supported: SQLiteMigrations.latestVersion)
         }
         connection.resetAll()
-        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        try connection.execute(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;"
+        )
         try SQLiteStore.migrate(connection, from: found)
         self.connection = connection
         self.schemaVersion = SQLiteMigrations.latestVersion
