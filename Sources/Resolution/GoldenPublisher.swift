@@ -18,7 +18,8 @@ public struct GoldenPublisher: Sendable {
         guard let entity = try transaction.entity(id: entityID), entity.status == .active else { return }
         let members = try transaction.members(ofEntity: entityID)
         let previous = try transaction.goldenRecordJSON(entityID: entityID)
-        guard let golden = survivorship.golden(entityID: entityID, members: members) else {
+        let choices = entity.kind == .person ? try transaction.valueChoices(ofMentions: members.map(\.id)) : []
+        guard let golden = survivorship.golden(entityID: entityID, members: members, choices: choices) else {
             try transaction.retireEntity(id: entityID, redirectTo: nil, at: time)
             try transaction.unbindKeys(ofEntity: entityID)
             try transaction.deleteGoldenRecord(entityID: entityID)

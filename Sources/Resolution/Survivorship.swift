@@ -19,13 +19,17 @@ public struct Survivorship: Sendable {
         members.sorted { (rank($0.mention.registry), $0.id) < (rank($1.mention.registry), $1.id) }
     }
 
-    public func golden(entityID: String, members: [StoredMention]) -> GoldenRecord? {
+    /// Golden fields a steward may pin to one mention's value (`lienthong conflicts decide --choose`).
+    public static let choosableFields = ["name", "birthDate", "sex", "phone"]
+
+    /// The golden record of an entity's members; `choices` (steward value choices of members) win their field.
+    public func golden(entityID: String, members: [StoredMention], choices: [ValueChoice] = []) -> GoldenRecord? {
         let ordered = ordered(members)
         guard let first = ordered.first else { return nil }
         let keys = ordered.map(\.mention.key).sorted()
         switch first.mention.body {
         case .person:
-            return GoldenRecord(entityID: entityID, body: .person(person(ordered)), mentions: keys)
+            return GoldenRecord(entityID: entityID, body: .person(person(ordered, choices: choices)), mentions: keys)
         case .parcel(let parcel):
             return GoldenRecord(entityID: entityID, body: .parcel(Provenanced(value: parcel, from: first.mention.key)), mentions: keys)
         case .enterprise(let enterprise):
@@ -34,8 +38,23 @@ public struct Survivorship: Sendable {
         }
     }
 
-    private func person(_ ordered: [StoredMention]) -> GoldenPerson {
+    private func person(_ ordered: [StoredMention], choices: [ValueChoice]) -> GoldenPerson {
         var golden = GoldenPerson()
+        // A steward's choice wins its field: that mention is consulted first for it.
+        for choice in choices {
+            guard let stored = ordered.first(where: { $0.id == choice.mentionID }), case .person(let record) = stored.mention.body
+            else { continue }
+            let from = stored.mention.key
+            switch choice.field {
+            case "name": golden.name = record.name.map { Provenanced(value: $0, from: from) }
+            case "sex": golden.sex = record.sex.map { Provenanced(value: $0, from: from) }
+            case "phone": golden.phone = record.phone.map { Provenanced(value: $0, from: from) }
+            default: break
+            }
+        }
+        let chosenDate = choices.first { $0.field == "birthDate" }.flatMap { choice in
+            ordered.first { $0.id == choice.mentionID }
+        }
         var identifiers: Set<String> = []
         var addresses: Set<Address> = []
         var bestDate: Provenanced<PartialDate>?
@@ -56,6 +75,9 @@ public struct Survivorship: Sendable {
             }
         }
         golden.birthDate = bestDate
+        if let chosenDate, case .person(let record) = chosenDate.mention.body, let date = record.birthDate {
+            golden.birthDate = Provenanced(value: date, from: chosenDate.mention.key)
+        }
         golden.identifiers.sort { ($0.value.isValid ? 0 : 1, $0.value.type.rawValue) < ($1.value.isValid ? 0 : 1, $1.value.type.rawValue) }
         return golden
     }

@@ -181,6 +181,29 @@ enum SQLiteMigrations {
                 CREATE INDEX entity_lineage_from ON entity_lineage(from_entity);
                 CREATE INDEX entity_lineage_to ON entity_lineage(to_entity);
                 """),
+        Migration(
+            version: 3, name: "steward decisions and value choices",
+            sql: """
+                CREATE TABLE steward_decisions (
+                    id INTEGER PRIMARY KEY,
+                    actor TEXT NOT NULL,
+                    time TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    review_item INTEGER REFERENCES review_items(id),
+                    mentions TEXT NOT NULL,
+                    reason TEXT,
+                    entities_before TEXT NOT NULL,
+                    entities_after TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE TABLE value_choices (
+                    mention_id INTEGER NOT NULL REFERENCES mentions(id),
+                    field TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    time TEXT NOT NULL,
+                    PRIMARY KEY (mention_id, field)
+                );
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
