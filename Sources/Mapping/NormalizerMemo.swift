@@ -38,10 +38,13 @@ final class NormalizerMemo: Sendable {
     let capacity: Int
     let reference: ReferenceData
     private let tables = Mutex(Tables())
+    /// The administrative readings of addresses, shared by addresses that differ only in their detail.
+    private let readings: AddressMemo
 
     init(reference: ReferenceData, capacity: Int = NormalizerMemo.defaultCapacity) {
         self.reference = reference
         self.capacity = max(0, capacity)
+        readings = AddressMemo(reference: reference, capacity: capacity)
     }
 
     /// `NameNormalizer.normalize(text)`.
@@ -56,17 +59,17 @@ final class NormalizerMemo: Sendable {
 
     /// `AddressNormalizer.normalize(text, reference:)`.
     func address(_ text: String) -> Normalized<Address> {
-        let reference = self.reference
-        return remembered(text, in: \.addresses) { AddressNormalizer.normalize($0, reference: reference) }
+        let readings = self.readings
+        return remembered(text, in: \.addresses) { AddressNormalizer.normalize($0, remembering: readings) }
     }
 
-    /// `AddressNormalizer.fromCodes(…)`.
+    /// `AddressNormalizer.fromCodes(…)`: whole results for repeated codes and detail (household members), and
+    /// the reading of the codes alone for those whose detail differs.
     func address(codes key: CodesKey) -> Normalized<Address> {
-        let reference = self.reference
+        let readings = self.readings
         return remembered(key, in: \.codes) { key in
-            AddressNormalizer.fromCodes(
-                communeCode: key.commune, districtCode: key.district, provinceCode: key.province, scheme: key.scheme, detail: key.detail,
-                reference: reference)
+            let codes = AddressCodes(commune: key.commune, district: key.district, province: key.province, scheme: key.scheme)
+            return AddressNormalizer.fromCodes(codes, detail: key.detail, remembering: readings)
         }
     }
 
@@ -80,29 +83,4 @@ final class NormalizerMemo: Sendable {
         tables.withLock { $0[keyPath: table].insert(value, for: key, capacity: capacity) }
         return value
     }
-}
-
-/// Two generations of results: new ones go to `current`; when it is full it becomes `previous` and the
-/// generation before is dropped. A result found in `previous` moves back to `current`, so values in use stay.
-struct RecentTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private var current: [Key: Value] = [:]
-    private var previous: [Key: Value] = [:]
-
-    mutating func value(for key: Key) -> Value? {
-        if let value = current[key] { return value }
-        guard let value = previous.removeValue(forKey: key) else { return nil }
-        current[key] = value
-        return value
-    }
-
-    mutating func insert(_ value: Value, for key: Key, capacity: Int) {
-        if current.count >= capacity {
-            previous = current
-            current = Dictionary(minimumCapacity: capacity)
-        }
-        current[key] = value
-    }
-
-    /// Results held (both generations).
-    var count: Int { current.count + previous.count }
 }

@@ -14,20 +14,42 @@ extension AddressNormalizer {
         communeCode: String?, districtCode: String?, provinceCode: String?, scheme: AdminScheme, detail: String?,
         reference: ReferenceData
     ) -> Normalized<Address> {
-        var findings: [Finding] = []
-        let commune = code(communeCode, length: 5, level: "commune", findings: &findings)
-        var district = code(districtCode, length: 3, level: "district", findings: &findings)
-        var province = code(provinceCode, length: 2, level: "province", findings: &findings)
+        let codes = AddressCodes(commune: communeCode, district: districtCode, province: provinceCode, scheme: scheme)
+        return fromCodes(codes, detail: detail) { readCodes($0, hasText: $1, reference: reference) }
+    }
+
+    /// `fromCodes(…, reference: memo.reference)` with the reading of the codes remembered in `memo`.
+    public static func fromCodes(_ codes: AddressCodes, detail: String?, remembering memo: AddressMemo) -> Normalized<Address> {
+        fromCodes(codes, detail: detail) { memo.reading(of: $0, hasText: $1) }
+    }
+
+    private static func fromCodes(
+        _ codes: AddressCodes, detail: String?, reading: (AddressCodes, Bool) -> Normalized<Address>
+    ) -> Normalized<Address> {
         let text = detail.map { VietnameseOrthography.canonicalText($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        guard commune != nil || district != nil || province != nil || text != nil else {
-            let empty = Finding(rule: "address.empty", severity: .warning, message: "no address codes and no text")
-            return Normalized(nil, findings: findings + [empty])
-        }
-        var address = Address(text: text, scheme: scheme)
+        let read = reading(codes, text != nil)
+        guard var address = read.value else { return read }
         if let text {
+            address.text = text
             let detailParts = SimpleText.split(text, on: UInt8(ascii: ",")).map { $0.trimmingSpaces() }
             (address.houseNumber, address.street) = AddressDetail.parse(detailParts)
         }
+        return Normalized(address, findings: read.findings)
+    }
+
+    /// The codes alone: everything `fromCodes` finds but the text, house number and street (`hasText`: whether
+    /// a non-empty detail text is given, which only decides `address.empty`).
+    static func readCodes(_ codes: AddressCodes, hasText: Bool, reference: ReferenceData) -> Normalized<Address> {
+        let scheme = codes.scheme
+        var findings: [Finding] = []
+        let commune = code(codes.commune, length: 5, level: "commune", findings: &findings)
+        var district = code(codes.district, length: 3, level: "district", findings: &findings)
+        var province = code(codes.province, length: 2, level: "province", findings: &findings)
+        guard commune != nil || district != nil || province != nil || hasText else {
+            let empty = Finding(rule: "address.empty", severity: .warning, message: "no address codes and no text")
+            return Normalized(nil, findings: findings + [empty])
+        }
+        var address = Address(scheme: scheme)
         switch scheme {
         case .pre2025:
             if let code = commune {

@@ -23,39 +23,26 @@ import Reference
 public enum AddressNormalizer {
     /// Free text → Address; see the type's documentation.
     public static func normalize(_ text: String, reference: ReferenceData) -> Normalized<Address> {
+        normalize(text) { AddressTail.read($0, reference: reference) }
+    }
+
+    /// `normalize(text, reference: tails.reference)`, with the administrative reading of the address's last
+    /// segments remembered in `tails` (see `AddressMemo`).
+    public static func normalize(_ text: String, remembering tails: AddressMemo) -> Normalized<Address> {
+        normalize(text) { tails.tail(of: $0) }
+    }
+
+    private static func normalize(_ text: String, reading: ([String]) -> AddressTail) -> Normalized<Address> {
         let canonical = VietnameseOrthography.canonicalText(text)
         guard !canonical.isEmpty else {
             return Normalized(nil, findings: [Finding(rule: "address.empty", severity: .warning, message: "the address is empty")])
         }
-        var parse = AddressParse(segments: AddressSegment.split(canonical), reference: reference)
-        parse.readProvince()
-        parse.readDistrict()
-        parse.readCommune()
-        if !parse.hasProvince && !parse.findings.contains(where: { $0.rule == "address.unknown_province" }) {
-            parse.note("address.unknown_province", .warning, "no province found in the address")
-        }
-        let (houseNumber, street) = AddressDetail.parse(parse.segments.map(\.text))
-        var address = Address(text: canonical, houseNumber: houseNumber, street: street)
-        var findings = parse.findings
-        if parse.isPre2025 {
-            address.scheme = .pre2025
-            address.provinceCode = parse.oldCommune?.provinceCode ?? parse.district?.provinceCode ?? parse.oldProvince?.code
-            address.districtCode = parse.oldCommune?.districtCode ?? parse.district?.code
-            address.communeCode = parse.oldCommune?.code
-            crosswalk(&address, reference: reference, findings: &findings)
-        } else if parse.newCommune != nil || parse.newProvince != nil {
-            address.scheme = .from2025
-            address.provinceCode = parse.newCommune?.provinceCode ?? parse.newProvince?.code
-            address.communeCode = parse.newCommune?.code
-            address.currentCommuneCodes = address.communeCode.map { [$0] } ?? []
-            address.currentProvinceCode = address.provinceCode
-        }
-        if address.scheme != nil, address.communeCode == nil,
-            !findings.contains(where: { $0.rule.hasSuffix("_commune") })
-        {
-            findings.append(Finding(rule: "address.no_commune", severity: .info, message: "the address names no commune"))
-        }
-        return Normalized(address, findings: findings)
+        let texts = AddressSegment.splitTexts(canonical)
+        let tail = reading(texts)
+        var address = tail.address
+        address.text = canonical
+        (address.houseNumber, address.street) = AddressDetail.parse(tail.detail(of: texts))
+        return Normalized(address, findings: tail.findings)
     }
 
     /// Fills `currentCommuneCodes` and `currentProvinceCode` of a pre-2025 address from the 2025 crosswalk.

@@ -14,10 +14,20 @@ struct AddressParse {
     var district: DistrictPre2025?
     var oldCommune: CommunePre2025?
     var newCommune: Commune2025?
+    /// The index of the first segment the reading has looked at. Segments before it are neither read nor
+    /// changed: the outcome depends only on the segments from here on and on whether this is 0.
+    private(set) var firstInspected: Int
 
     init(segments: [AddressSegment], reference: ReferenceData) {
         self.segments = segments
         self.reference = reference
+        firstInspected = segments.count
+    }
+
+    /// `segments.last`, noting that the reading looked at it (or, with no segments left, at their absence).
+    private mutating func inspectLast() -> AddressSegment? {
+        firstInspected = min(firstInspected, max(segments.count - 1, 0))
+        return segments.last
     }
 
     /// True once a province of either scheme is known.
@@ -31,7 +41,7 @@ struct AddressParse {
     // MARK: - Province
 
     mutating func readProvince() {
-        guard let last = segments.last else { return }
+        guard let last = inspectLast() else { return }
         let mayBeProvince = last.level != .district && last.level != .commune
         if mayBeProvince, let (old, new) = provinces(named: last.bare) {
             (oldProvince, newProvince) = (old, new)
@@ -56,7 +66,7 @@ struct AddressParse {
     // MARK: - District (pre-2025)
 
     mutating func readDistrict() {
-        guard oldProvince != nil || !hasProvince, let last = segments.last else { return }
+        guard oldProvince != nil || !hasProvince, let last = inspectLast() else { return }
         let typed = last.level == .district || last.level == .city
         guard typed || (last.level == nil && oldProvince != nil) else { return }
         if !typed, segments.count == 1, let newProvince,
@@ -95,7 +105,7 @@ struct AddressParse {
     // MARK: - Commune
 
     mutating func readCommune() {
-        guard let last = segments.last, last.level == .commune || last.level == nil else { return }
+        guard let last = inspectLast(), last.level == .commune || last.level == nil else { return }
         guard last.level != nil || hasProvince else { return }
         switch lookupCommune(last.query) {
         case .one(let old, let new):

@@ -92,19 +92,38 @@ struct AddressSegment: Equatable {
     /// when the comma before it is missing ("Xã Tân Phú Huyện Đức Hòa" → two segments). Inside a part only
     /// the accented type words and the dotted abbreviations split, so "Xa lộ Hà Nội" stays whole.
     static func split(_ canonical: String) -> [AddressSegment] {
-        var segments: [AddressSegment] = []
+        splitTexts(canonical).map(AddressSegment.init(text:))
+    }
+
+    /// The texts of `split(canonical)`.
+    static func splitTexts(_ canonical: String) -> [String] {
+        var texts: [String] = []
         for part in SimpleText.split(canonical[...], onAnyOf: (UInt8(ascii: ","), UInt8(ascii: ";"))) {
             let words = SimpleText.split(part, on: UInt8(ascii: " "))
             var start = 0
             for index in words.indices where index > start && startsUnit(words, at: index) {
-                segments.append(AddressSegment(text: words[start..<index].joined(separator: " ")))
+                texts.append(joined(words[start..<index], in: part))
                 start = index
             }
             if start < words.count {
-                segments.append(AddressSegment(text: words[start...].joined(separator: " ")))
+                texts.append(joined(words[start...], in: part))
             }
         }
-        return segments
+        return texts
+    }
+
+    /// `words.joined(separator: " ")`, taken from `part` in one piece when one space separates each word.
+    private static func joined(_ words: ArraySlice<Substring>, in part: Substring) -> String {
+        guard let first = words.first, let last = words.last else { return "" }
+        var previous = first
+        for word in words.dropFirst() {
+            // Only spaces lie between the words, so a one-byte gap is exactly one space.
+            guard part.utf8.distance(from: previous.endIndex, to: word.startIndex) == 1 else {
+                return words.joined(separator: " ")
+            }
+            previous = word
+        }
+        return String(part[first.startIndex..<last.endIndex])
     }
 
     private static func startsUnit(_ words: [Substring], at index: Int) -> Bool {
@@ -113,16 +132,19 @@ struct AddressSegment: Equatable {
         default: return false
         }
         let word = lowercased(words[index])
-        let next = index + 1 < words.count ? lowercased(words[index + 1]) : ""
+        var next: String { index + 1 < words.count ? lowercased(words[index + 1]) : "" }
+        let hasNext = index + 1 < words.count
         switch word {
-        case "xã": return !next.isEmpty && lowercased(words[index - 1]) != "thị"  // "Thị xã" is one type word
-        case "phường", "huyện", "quận", "tỉnh": return !next.isEmpty
+        case "xã": return hasNext && lowercased(words[index - 1]) != "thị"  // "Thị xã" is one type word
+        case "phường", "huyện", "quận", "tỉnh": return hasNext
         case "thị": return next == "trấn" || next == "xã"
         case "thành": return next == "phố"
         case "đặc": return next == "khu"
         default:
-            for abbreviation in ["tp.", "tx.", "tt.", "p.", "q.", "h.", "x."] where word.hasPrefix(abbreviation) {
-                return word.count > abbreviation.count || !next.isEmpty
+            for abbreviation in ["tp.", "tx.", "tt.", "p.", "q.", "h.", "x."]
+            // A word with the abbreviation as a prefix starts with its bytes (the word is NFC): a cheap test first.
+            where word.utf8.starts(with: abbreviation.utf8) && word.hasPrefix(abbreviation) {
+                return word.count > abbreviation.count || hasNext
             }
             return false
         }

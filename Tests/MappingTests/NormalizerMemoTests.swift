@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Mapping
+import Normalization
 
 @Suite struct NormalizerMemoTests {
     @Test func recentTableKeepsTwoGenerationsAndPromotesHits() {
