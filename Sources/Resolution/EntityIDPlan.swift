@@ -23,16 +23,23 @@ struct EntityIDPlan: Equatable {
     }
 
     /// `clusters` hold mention ids; `current` names the entity each mention belongs to now (absent: none yet).
-    /// Every member of every entity named in `current` must be in some cluster.
-    init(clusters: [[Int64]], current: [Int64: String]) {
-        // Overlap of each (cluster, entity): how many of the entity's mentions the cluster holds.
-        var overlaps: [(cluster: Int, entity: String, count: Int)] = []
+    /// Every member of every entity named in `current` must be in some cluster. `anchors` are mentions that keep
+    /// their entity's ID whatever the counts (a steward's split: the part that stays keeps the ID).
+    init(clusters: [[Int64]], current: [Int64: String], anchors: Set<Int64> = []) {
+        // Overlap of each (cluster, entity): whether the cluster holds an anchor of the entity, and how many of the
+        // entity's mentions it holds.
+        var overlaps: [(cluster: Int, entity: String, anchored: Int, count: Int)] = []
         for (index, cluster) in clusters.enumerated() {
             var counts: [String: Int] = [:]
-            for mention in cluster { if let entity = current[mention] { counts[entity, default: 0] += 1 } }
-            overlaps += counts.map { (index, $0.key, $0.value) }
+            var anchored: Set<String> = []
+            for mention in cluster {
+                guard let entity = current[mention] else { continue }
+                counts[entity, default: 0] += 1
+                if anchors.contains(mention) { anchored.insert(entity) }
+            }
+            overlaps += counts.map { (index, $0.key, anchored.contains($0.key) ? 1 : 0, $0.value) }
         }
-        overlaps.sort { ($1.count, $0.entity, $0.cluster) < ($0.count, $1.entity, $1.cluster) }
+        overlaps.sort { ($1.anchored, $1.count, $0.entity, $0.cluster) < ($0.anchored, $0.count, $1.entity, $1.cluster) }
         var targets: [String?] = Array(repeating: nil, count: clusters.count)
         var claimed: Set<String> = []
         for overlap in overlaps where targets[overlap.cluster] == nil && !claimed.contains(overlap.entity) {

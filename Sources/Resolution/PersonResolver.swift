@@ -35,9 +35,11 @@ public struct PersonResolver: Sendable {
     /// Resolves the given new or changed person mentions (ids of other kinds are ignored). Mentions not yet
     /// indexed are indexed from their stored body. With `batch`, every indexed person is re-clustered whatever the
     /// delta's size.
-    public func resolve(changed ids: [Int64], batch forceBatch: Bool = false, in transaction: any StoreTransaction, at time: String)
-        throws -> ResolutionSummary
-    {
+    /// `anchors` keep their entity's ID when their entity is split (see `EntityIDPlan`).
+    public func resolve(
+        changed ids: [Int64], batch forceBatch: Bool = false, anchors: Set<Int64> = [], in transaction: any StoreTransaction,
+        at time: String
+    ) throws -> ResolutionSummary {
         var summary = ResolutionSummary()
         var known: [Int64: PersonFeatures] = [:]
         // Batch reads every entry anyway (mentions resolved before but never indexed are indexed on the way).
@@ -62,7 +64,7 @@ public struct PersonResolver: Sendable {
         summary.modelVersion = model.version
         let clustering = cluster(region, summary: &summary)
         let clusters = clustering.clusters.map { $0.map { region.ids[$0] } }
-        let plan = EntityIDPlan(clusters: clusters, current: region.memberships)
+        let plan = EntityIDPlan(clusters: clusters, current: region.memberships, anchors: anchors)
         try apply(plan, clusters: clusters, clustering: clustering, region: region, changed: forceBatch ? Set(region.ids) : Set(known.keys), in: transaction, at: time,
                   summary: &summary)
         try raiseReviewItems(clustering, region: region, in: transaction, at: time, summary: &summary)

@@ -24,10 +24,10 @@ public struct Resolver: Sendable {
     }
 
     /// Resolves new or changed mentions of every kind; `batch` re-clusters every person.
-    public func resolve(changed ids: [Int64], batch: Bool = false, in transaction: any StoreTransaction, at time: String) throws
-        -> ResolutionSummary
-    {
-        var summary = try persons.resolve(changed: ids, batch: batch, in: transaction, at: time)
+    public func resolve(
+        changed ids: [Int64], batch: Bool = false, anchors: Set<Int64> = [], in transaction: any StoreTransaction, at time: String
+    ) throws -> ResolutionSummary {
+        var summary = try persons.resolve(changed: ids, batch: batch, anchors: anchors, in: transaction, at: time)
         let other = try exact.resolve(mentionIDs: ids, in: transaction, at: time)
         summary.mentionsResolved += other.mentionsResolved
         summary.entitiesCreated += other.entitiesCreated

@@ -53,6 +53,12 @@ public struct StewardActions: Sendable {
         guard item.status != .decided else { throw StewardError.alreadyDecided(id) }
         let pair = [item.first, item.second]
         let before = try entities(of: pair, in: transaction)
+        if link {
+            let sides = try transaction.memberships(ofMentions: pair)
+            let left = try sides[item.first].map { try transaction.memberIDs(ofEntity: $0) } ?? [item.first]
+            let right = try sides[item.second].map { try transaction.memberIDs(ofEntity: $0) } ?? [item.second]
+            try together(left, right, reason: reason, in: transaction, at: time)
+        }
         try transaction.putPairConstraint(
             PairConstraint(item.first, item.second, kind: link ? .mustLink : .neverLink, actor: actor, reason: reason, createdAt: time))
         try transaction.setReviewStatus(id: id, status: .decided, at: time)
@@ -100,6 +106,7 @@ public struct StewardActions: Sendable {
         }
         let mentions = first + second
         let before = try entities(of: mentions, in: transaction)
+        try together(first, second, reason: reason, in: transaction, at: time)
         try transaction.putPairConstraint(PairConstraint(first[0], second[0], kind: .mustLink, actor: actor, reason: reason, createdAt: time))
         _ = try resolver.resolve(changed: mentions, in: transaction, at: time)
         return try record(.merge, item: nil, mentions: mentions, before: before, reason: reason, detail: "merge \(a) + \(b)", in: transaction, at: time)
@@ -124,7 +131,7 @@ public struct StewardActions: Sendable {
             }
         }
         try apart(moving, staying, reason: reason, in: transaction, at: time)
-        _ = try resolver.resolve(changed: members, in: transaction, at: time)
+        _ = try resolver.resolve(changed: members, anchors: Set(staying), in: transaction, at: time)
         return try record(.split, item: nil, mentions: members, before: before, reason: reason, detail: "split \(moving.count) of \(members.count) off \(entity)", in: transaction, at: time)
     }
 
@@ -138,11 +145,23 @@ public struct StewardActions: Sendable {
         guard !others.isEmpty else { throw StewardError.splitWouldEmpty(entity) }
         let before = try entities(of: members, in: transaction)
         try apart([mention], others, reason: reason, in: transaction, at: time)
-        _ = try resolver.resolve(changed: members, in: transaction, at: time)
+        _ = try resolver.resolve(changed: members, anchors: Set(others), in: transaction, at: time)
         return try record(.unlink, item: nil, mentions: members, before: before, reason: reason, detail: "unlink from \(entity)", in: transaction, at: time)
     }
 
     // MARK: - Helpers
+
+    /// The latest decision wins: earlier never-links between the two sides become must-links, so joining them is not
+    /// silently refused.
+    private func together(_ left: [Int64], _ right: [Int64], reason: String?, in transaction: any StoreTransaction, at time: String) throws {
+        let rightSet = Set(right)
+        for constraint in try transaction.pairConstraints(touching: left) where constraint.kind == .neverLink {
+            let other = left.contains(constraint.first) ? constraint.second : constraint.first
+            guard rightSet.contains(other) else { continue }
+            try transaction.putPairConstraint(
+                PairConstraint(constraint.first, constraint.second, kind: .mustLink, actor: actor, reason: reason, createdAt: time))
+        }
+    }
 
     private func apart(_ left: [Int64], _ right: [Int64], reason: String?, in transaction: any StoreTransaction, at time: String) throws {
         for a in left {

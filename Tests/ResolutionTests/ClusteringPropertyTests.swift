@@ -112,5 +112,9 @@ import Testing
         let split = EntityIDPlan(clusters: [[1, 2], [3]], current: [1: "A", 2: "A", 3: "A"])
         #expect(split.targets == ["A", nil])
         #expect(split.splits == [.init(from: "A", cluster: 1, mentions: [3])])
+        // A steward's split: the part that stays keeps the ID even when it is the smaller one.
+        let anchored = EntityIDPlan(clusters: [[1], [2, 3]], current: [1: "A", 2: "A", 3: "A"], anchors: [1])
+        #expect(anchored.targets == ["A", nil])
+        #expect(anchored.splits == [.init(from: "A", cluster: 1, mentions: [2, 3])])
     }
 }
