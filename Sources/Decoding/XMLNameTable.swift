@@ -28,20 +28,46 @@ final class XMLNameTable {
 
     private let dictionary: OpaquePointer?
     private var byPointer: [UnsafeRawPointer: Entry] = [:]
+    /// A direct-mapped cache in front of `byPointer` (no hashing of the key, no exclusivity check): slot
+    /// `cacheSlot(pointer)` holds the last name seen there. Entries are owned by `byPointer`.
+    private static let cacheSize = 256
+    private let cacheKeys: UnsafeMutablePointer<UnsafeRawPointer?>
+    private let cacheEntries: UnsafeMutablePointer<Unmanaged<Entry>?>
     /// Fallback for a dictionary that refuses a lookup (out of memory): ids below zero.
     private var byString: [String: Entry] = [:]
 
     /// `dictionary` is the parser context's `dict`.
     init(dictionary: OpaquePointer?) {
         self.dictionary = dictionary
+        cacheKeys = .allocate(capacity: Self.cacheSize)
+        cacheKeys.initialize(repeating: nil, count: Self.cacheSize)
+        cacheEntries = .allocate(capacity: Self.cacheSize)
+        cacheEntries.initialize(repeating: nil, count: Self.cacheSize)
+    }
+
+    deinit {
+        cacheKeys.deallocate()
+        cacheEntries.deallocate()
     }
 
     /// The entry for an interned name pointer handed to a SAX2 callback.
     @inline(__always)
     func entry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
         guard let pointer else { return fallback("") }
-        if let hit = byPointer[UnsafeRawPointer(pointer)] { return hit }
-        return slowEntry(pointer)
+        let key = UnsafeRawPointer(pointer)
+        let slot = Self.cacheSlot(key)
+        if cacheKeys[slot] == key, let hit = cacheEntries[slot] { return hit.takeUnretainedValue() }
+        let found = byPointer[key] ?? slowEntry(pointer)
+        if found.id == Int(bitPattern: key) {  // only interned pointers: other memory may later hold another name
+            cacheKeys[slot] = key
+            cacheEntries[slot] = Unmanaged.passUnretained(found)
+        }
+        return found
+    }
+
+    @inline(__always)
+    private static func cacheSlot(_ key: UnsafeRawPointer) -> Int {
+        Int(truncatingIfNeeded: (UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 56)  // top 8 bits: 256 slots
     }
 
     /// The entry for a name given as Swift text (record paths from the options).

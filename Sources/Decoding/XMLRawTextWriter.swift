@@ -1,5 +1,6 @@
 /// Re-serialises a record from reader events into its `rawText` (shown for quarantined records), capped at
-/// `limit` bytes plus "…".
+/// `limit` bytes plus "…". Used only when the record's source bytes cannot be taken as they are
+/// (`XMLInputWindow`): input libxml2 transcoded (UTF-16, a declared or forced non-UTF-8 encoding).
 ///
 /// The output is the record as libxml2 parsed it: qualified names, namespace declarations on the record's
 /// elements, attributes with `&quot;`-style escapes, text with `&lt;`/`&gt;`/`&amp;`, CDATA folded into text,
@@ -65,15 +66,19 @@ struct XMLRawTextWriter {
     /// The bytes so far, cut on a UTF-8 boundary, with "…" when capped.
     func output() -> [UInt8] {
         guard truncated else { return bytes }
-        var end = min(bytes.count, limit)
+        return Array(bytes[0..<Self.characterBoundary(in: bytes, atOrBefore: min(bytes.count, limit))]) + Array("…".utf8)
+    }
+
+    /// The largest cut `≤ end` of UTF-8 `bytes` that does not split a character.
+    static func characterBoundary(in bytes: [UInt8], atOrBefore end: Int) -> Int {
         var lead = end
         while lead > 0, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
         if lead > 0, bytes[lead - 1] >= 0xC0 {  // the last sequence starts at lead - 1: keep it only if complete
             let first = bytes[lead - 1]
             let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
-            if lead - 1 + length > end { end = lead - 1 }
+            if lead - 1 + length > end { return lead - 1 }
         }
-        return Array(bytes[0..<end]) + Array("…".utf8)
+        return end
     }
 
     @inline(__always)

@@ -11,47 +11,85 @@ import Domain
 struct XMLRecordBuilder {
     struct EntityRefused: Error { var name: String }
 
-    private struct Child {
-        /// The name id for elements; 0 for attributes (never looked up).
-        var id: Int
-        var key: String
-        var first: RawNode
-        var more: [RawNode] = []
-    }
-
     private struct Frame {
-        /// The element's name, for attaching it to its parent and closing its raw text.
-        var name: XMLNameTable.Entry
+        /// The element's name, for attaching it to its parent and closing its raw text. Not reference counted: the
+        /// name table owns its entries for as long as it parses.
+        unowned(unsafe) var name: XMLNameTable.Entry
         /// Written `<name/>` in the source.
         var isEmpty: Bool
-        var children: [Child] = []
+        /// The object's members so far: attributes, then child elements (a repeated child's value is a `.list`).
+        var members: [(key: String, value: RawNode)] = []
+        /// The name id of each member, parallel to `members`; 0 for attributes (never looked up).
+        var ids: [Int] = []
         /// Where this element's own text starts in `text`.
         var textStart: Int
         var hasAttributes = false
         var hasElements = false
     }
 
-    private let names: XMLNameTable
-    /// Open elements are `frames[0..<depth]`; slots above stay allocated so their `children` arrays are reused.
-    private var frames: [Frame] = []
+    private var names: XMLNameTable
+    /// Open elements are `frames[0..<depth]`; slots up to `framesInitialized` stay initialized so their arrays'
+    /// capacity is reused. Raw storage (no uniqueness check per access), freed by `deallocate()`.
+    private var frames: UnsafeMutablePointer<Frame>
+    private var framesInitialized = 0
+    private var framesCapacity = 16
     private var depth = 0
-    /// Own text of the open elements, innermost last (a stack of byte runs).
-    private var text: [UInt8] = []
+    /// Own text of the open elements, innermost last (a stack of byte runs): `text[0..<textCount]`. Raw storage,
+    /// freed by `deallocate()`: appends and pops are a copy and a store.
+    private var text: UnsafeMutablePointer<UInt8>
+    private var textCount = 0
+    private var textCapacity = 4096
     private var scratch: [UInt8] = []
     private(set) var raw: XMLRawTextWriter
     /// Text and attribute bytes taken in since `begin()`, for the record size limit.
     private(set) var bytesTaken = 0
+    /// The record's raw text is re-serialised into `raw` (it cannot be taken from the source as it is).
+    private var writesRaw = true
 
     init(names: XMLNameTable, rawTextLimit: Int = 4096) {
         self.names = names
         self.raw = XMLRawTextWriter(limit: rawTextLimit)
+        text = .allocate(capacity: textCapacity)
+        frames = .allocate(capacity: framesCapacity)
     }
 
-    /// Starts a new record (the next `startElement` is its element).
-    mutating func begin() {
+    /// Frees the storage; the builder is unusable afterwards.
+    func deallocate() {
+        text.deallocate()
+        frames.deinitialize(count: framesInitialized)
+        frames.deallocate()
+    }
+
+    /// Uses `names` (a new parser's dictionary) from now on.
+    mutating func use(names: XMLNameTable) { self.names = names }
+
+    /// The own text from `start` on.
+    @inline(__always)
+    private func ownText(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text + start, count: textCount - start)
+    }
+
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if textCount + bytes.count > textCapacity {
+            let capacity = max(2 * textCapacity, textCount + bytes.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: text, count: textCount)
+            text.deallocate()
+            text = grown
+            textCapacity = capacity
+        }
+        (text + textCount).update(from: source, count: bytes.count)
+        textCount += bytes.count
+    }
+
+    /// Starts a new record (the next `startElement` is its element); `reserialising` when its raw text must be
+    /// rebuilt from the events.
+    mutating func begin(reserialising: Bool) {
         depth = 0
-        text.removeAll(keepingCapacity: true)
+        textCount = 0
         raw.reset()
+        writesRaw = reserialising
         bytesTaken = 0
     }
 
@@ -60,31 +98,32 @@ struct XMLRecordBuilder {
         _ entry: XMLNameTable.Entry, prefix: UnsafePointer<xmlChar>?, isEmpty: Bool,
         namespaces: XMLSAXArguments, attributes: XMLSAXArguments
     ) throws {
-        raw.raw("<")
-        writeQualifiedName(prefix: prefix, name: entry.bytes)
-        for k in 0..<namespaces.count {
-            raw.raw(" xmlns")
-            if let prefix = namespaces.string(k, 0) {
-                raw.raw(":")
-                raw.raw(prefix)
-            }
-            raw.raw("=\"")
-            if let href = namespaces.string(k, 1) { raw.escaped(href, quoted: true) }
-            raw.raw("\"")
-        }
+        if writesRaw { writeStartTag(prefix: prefix, name: entry.bytes, namespaces: namespaces) }
         if depth > 0, !frames[depth - 1].hasElements {
             // The parent has child elements, so its leading white space will be trimmed: drop it now.
             frames[depth - 1].hasElements = true
             let start = frames[depth - 1].textStart
-            if text[start...].allSatisfy(XMLText.isASCIISpace) { text.removeSubrange(start...) }
+            if ownText(from: start).allSatisfy(XMLText.isASCIISpace) { textCount = start }
         }
-        if depth == frames.count {
-            frames.append(Frame(name: entry, isEmpty: isEmpty, textStart: text.count))
+        if depth == framesInitialized {
+            if framesInitialized == framesCapacity {
+                let grown = UnsafeMutablePointer<Frame>.allocate(capacity: 2 * framesCapacity)
+                grown.moveInitialize(from: frames, count: framesInitialized)
+                frames.deallocate()
+                frames = grown
+                framesCapacity *= 2
+            }
+            (frames + depth).initialize(to: Frame(name: entry, isEmpty: isEmpty, textStart: textCount))
+            framesInitialized += 1
         } else {
             frames[depth].name = entry
             frames[depth].isEmpty = isEmpty
-            frames[depth].children.removeAll(keepingCapacity: true)
-            frames[depth].textStart = text.count
+            if !frames[depth].ids.isEmpty {
+                // The last object built here still holds the old array: this allocates one of the same capacity.
+                frames[depth].members.removeAll(keepingCapacity: true)
+                frames[depth].ids.removeAll(keepingCapacity: true)
+            }
+            frames[depth].textStart = textCount
             frames[depth].hasAttributes = false
             frames[depth].hasElements = false
         }
@@ -93,27 +132,28 @@ struct XMLRecordBuilder {
         for k in 0..<attributes.count {
             let attrEntry = names.entry(attributes.pointer(k, 0))
             let value = try attributeValue(attributes.value(k), prefix: attributes.pointer(k, 1), name: attrEntry.bytes)
-            frames[slot].children.append(Child(id: 0, key: attrEntry.attributeKey, first: .text(value)))
+            frames[slot].members.append((key: attrEntry.attributeKey, value: .text(value)))
+            frames[slot].ids.append(0)
             frames[slot].hasAttributes = true
         }
-        raw.raw(isEmpty ? "/>" : ">")
+        if writesRaw { raw.raw(isEmpty ? "/>" : ">") }
     }
 
     /// Text or CDATA content of the innermost open element.
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard depth > 0 else { return }
-        raw.escaped(bytes, quoted: false)
+        if writesRaw { raw.escaped(bytes, quoted: false) }
         bytesTaken += bytes.count
         // Leading white space of an element with child elements is trimmed away anyway: skip the indentation
         // between child elements without copying it.
         let open = depth - 1
-        if frames[open].hasElements && text.count == frames[open].textStart && bytes.allSatisfy(XMLText.isASCIISpace) { return }
-        text.append(contentsOf: bytes)
+        if frames[open].hasElements && textCount == frames[open].textStart && bytes.allSatisfy(XMLText.isASCIISpace) { return }
+        appendText(bytes)
     }
 
     /// A comment inside the record: kept in the raw text only.
     mutating func comment(_ content: UnsafePointer<xmlChar>?) {
-        guard let content, depth > 0, !raw.isFull else { return }
+        guard writesRaw, let content, depth > 0, !raw.isFull else { return }
         raw.raw("<!--")
         raw.raw(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
         raw.raw("-->")
@@ -122,16 +162,13 @@ struct XMLRecordBuilder {
     /// An element end. Returns the record's value when the record element closes.
     mutating func endElement(prefix: UnsafePointer<xmlChar>?) -> RawNode? {
         guard depth > 0 else { return nil }
-        if !frames[depth - 1].isEmpty && !raw.isFull {
+        if writesRaw && !frames[depth - 1].isEmpty && !raw.isFull {
             raw.raw("</")
             writeQualifiedName(prefix: prefix, name: frames[depth - 1].name.bytes)
             raw.raw(">")
         }
         return finishElement()
     }
-
-    /// The record's raw text so far (complete once the record element has closed).
-    var rawText: String { raw.text() }
 
     private mutating func finishElement() -> RawNode? {
         guard depth > 0 else { return nil }
@@ -140,30 +177,30 @@ struct XMLRecordBuilder {
         let textStart = frames[slot].textStart
         let value: RawNode
         if !frames[slot].hasElements && !frames[slot].hasAttributes {
-            value = .text(text.withUnsafeBufferPointer { XMLText.string(UnsafeBufferPointer(rebasing: $0[textStart...])) })
+            value = .text(XMLText.string(ownText(from: textStart)))
         } else {
-            var pairs: [(key: String, value: RawNode)] = []
-            pairs.reserveCapacity(frames[slot].children.count + 1)
-            for child in frames[slot].children {
-                pairs.append((key: child.key, value: child.more.isEmpty ? child.first : .list([child.first] + child.more)))
-            }
             let hasElements = frames[slot].hasElements
-            let ownText = text.withUnsafeBufferPointer { all in
-                let own = UnsafeBufferPointer(rebasing: all[textStart...])
-                return hasElements ? XMLText.trimmedString(own) : XMLText.string(own)
-            }
-            if !ownText.isEmpty { pairs.append((key: "#text", value: .text(ownText))) }
-            value = .object(pairs)
+            let own = hasElements ? XMLText.trimmedString(ownText(from: textStart)) : XMLText.string(ownText(from: textStart))
+            if !own.isEmpty { frames[slot].members.append((key: "#text", value: .text(own))) }
+            value = .object(frames[slot].members)
         }
-        text.removeSubrange(textStart...)
+        textCount = textStart
         guard depth > 0 else { return value }
         let parent = depth - 1
         frames[parent].hasElements = true
         let name = frames[slot].name
-        if let k = frames[parent].children.firstIndex(where: { $0.id == name.id }) {
-            frames[parent].children[k].more.append(value)
+        if let k = frames[parent].ids.firstIndex(of: name.id) {
+            // A repeated child: element values are never lists, so a list here is this child's repeats.
+            if case .list(var items) = frames[parent].members[k].value {
+                frames[parent].members[k].value = .null
+                items.append(value)
+                frames[parent].members[k].value = .list(items)
+            } else {
+                frames[parent].members[k].value = .list([frames[parent].members[k].value, value])
+            }
         } else {
-            frames[parent].children.append(Child(id: name.id, key: name.name, first: value))
+            frames[parent].members.append((key: name.name, value: value))
+            frames[parent].ids.append(name.id)
         }
         return nil
     }
@@ -174,7 +211,7 @@ struct XMLRecordBuilder {
     private mutating func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UnsafePointer<xmlChar>?, name: [UInt8]) throws -> String {
         bytesTaken += bytes.count
         guard bytes.contains(UInt8(ascii: "&")) else {
-            writeAttribute(prefix: prefix, name: name, value: bytes)
+            if writesRaw { writeAttribute(prefix: prefix, name: name, value: bytes) }
             return XMLText.string(bytes)
         }
         scratch.removeAll(keepingCapacity: true)
@@ -190,8 +227,23 @@ struct XMLRecordBuilder {
             k = end + 1
         }
         return scratch.withUnsafeBufferPointer { value in
-            writeAttribute(prefix: prefix, name: name, value: value)
+            if writesRaw { writeAttribute(prefix: prefix, name: name, value: value) }
             return XMLText.string(value)
+        }
+    }
+
+    private mutating func writeStartTag(prefix: UnsafePointer<xmlChar>?, name: [UInt8], namespaces: XMLSAXArguments) {
+        raw.raw("<")
+        writeQualifiedName(prefix: prefix, name: name)
+        for k in 0..<namespaces.count {
+            raw.raw(" xmlns")
+            if let prefix = namespaces.string(k, 0) {
+                raw.raw(":")
+                raw.raw(prefix)
+            }
+            raw.raw("=\"")
+            if let href = namespaces.string(k, 1) { raw.escaped(href, quoted: true) }
+            raw.raw("\"")
         }
     }
 

@@ -4,7 +4,9 @@ import TextEncodings
 
 /// Streams XML records with libxml2's SAX2 push parser, building each record's `RawNode` straight from SAX events
 /// (`XMLRecordBuilder`); no libxml2 tree is built, so memory holds one record (plus one input chunk) at a time.
-/// Names compare by their dictionary-interned pointers.
+/// Names compare by their dictionary-interned pointers. A record's raw bytes are its exact source text, taken from
+/// the input between the record's start and end offsets (`XMLInputWindow`); only when libxml2 transcodes the input
+/// (UTF-16, a declared or forced non-UTF-8 encoding) is the raw text re-serialised from the events instead.
 ///
 /// Safety: always `XML_PARSE_NONET`, never `NOENT` or `DTDLOAD`; any entity reference that is not one of the five
 /// predefined ones fails the file (`xml.entity`), and libxml2's own entity-loop checks stay on.
@@ -31,6 +33,8 @@ final class XMLRecordReader {
     }
 
     deinit {
+        window.deallocate()
+        builderStorage.pointee.deallocate()
         builderStorage.deinitialize(count: 1)
         builderStorage.deallocate()
     }
@@ -57,6 +61,8 @@ final class XMLRecordReader {
     private struct OpenRecord {
         var line: Int
         var pointer: String
+        /// Offset of the record's `<` in the pushed input when its raw text is taken from there; nil = re-serialised.
+        var start: Int?
     }
 
     // Parse state, touched only by the SAX callbacks during `xmlParseChunk`.
@@ -86,6 +92,8 @@ final class XMLRecordReader {
     /// `failure != nil`, cheap to test in every callback.
     private var stopped = false
     private var parser: UnsafeMutablePointer<xmlParserCtxt>?
+    /// The pushed input, kept for records' raw text.
+    private var window = XMLInputWindow(capacity: 2 * XMLRecordReader.chunkSize)
 
     /// Parses all of `source`, calling `onRecord` for each record in document order.
     func run(source: ByteSource, onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void) throws {
@@ -99,12 +107,15 @@ final class XMLRecordReader {
             xmlFreeParserCtxt(parser)
             self.parser = nil
         }
-        _ = xmlCtxtResetPush(parser, nil, 0, name, Self.libxmlEncodingName(options.encoding))
+        // The first bytes go in with the reset: libxml2 detects a byte order mark (UTF-8, UTF-16) only there.
+        let first = try readChunk(source, parser)
+        _ = xmlCtxtResetPush(parser, first.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first.count), name,
+            Self.libxmlEncodingName(options.encoding))
         _ = xmlCtxtUseOptions(parser, Self.parseOptions)
         parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         names = XMLNameTable(dictionary: parser.pointee.dict)
         matcher = RecordMatcher(options.recordPath, names: names)
-        builder = XMLRecordBuilder(names: names)
+        builder.use(names: names)
         let validation = try options.xmlSchemaPath.map(XMLSchemaValidation.init(schemaPath:))
         if let validation {
             validation.onViolation = { [unowned self] violation in self.schemaViolation(violation) }
@@ -112,16 +123,9 @@ final class XMLRecordReader {
         }
         defer { validation?.unplug() }
 
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { chunk.deallocate() }
         while true {
-            let count: Int
-            do {
-                count = try source.read(into: chunk)
-            } catch let error as SourceReadError {
-                throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: 1, rule: "io.read_failed", "read failed (errno \(error.code))")
-            }
-            bytesRead += count
+            let chunk = try readChunk(source, parser)
+            let count = chunk.count
             let bytes = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
             _ = xmlParseChunk(parser, count > 0 ? bytes : nil, Int32(count), count == 0 ? 1 : 0)
             for item in completed {
@@ -143,13 +147,28 @@ final class XMLRecordReader {
         }
     }
 
+    /// The next bytes of `source`, read into the window.
+    private func readChunk(_ source: ByteSource, _ parser: UnsafeMutablePointer<xmlParserCtxt>) throws -> UnsafeRawBufferPointer {
+        do {
+            // Everything before the parser's cursor is parsed; the open record's head is saved by the window.
+            let chunk = try window.read(
+                from: source, chunkSize: Self.chunkSize, keepingFrom: parserOffset() ?? window.end, openRecord: open?.start)
+            bytesRead += chunk.count
+            return chunk
+        } catch let error as SourceReadError {
+            throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: 1, rule: "io.read_failed", "read failed (errno \(error.code))")
+        }
+    }
+
     // MARK: - SAX events
 
     func startElement(
-        _ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, isEmpty: Bool, line: Int,
+        _ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, isEmpty: Bool, context: UnsafeMutableRawPointer,
         namespaces: XMLSAXArguments, attributes: XMLSAXArguments
     ) {
-        guard !stopped, let matcher else { return }
+        /// The line of the start tag: asked only when needed (a record start, a failure).
+        func line() -> Int { Int(xmlSAX2GetLineNumber(context)) }
+        guard !stopped else { return }
         let entry = names.entry(localName)
         do {
             if open != nil {
@@ -157,6 +176,7 @@ final class XMLRecordReader {
                 checkSize()
                 return
             }
+            guard let matcher else { return }
             let depth = ancestors.count
             var index = 1
             if depth > 0 {
@@ -165,17 +185,25 @@ final class XMLRecordReader {
             }
             let parentPath = ancestors.last?.path ?? ""
             if matcher.matches(depth: depth, id: entry.id, ancestors: ancestors.lazy.map(\.id)) {
-                open = OpenRecord(line: line, pointer: parentPath + "/" + entry.name + "[\(index)]")
-                builder.begin()
+                let start = recordStartOffset()
+                var pointer = parentPath
+                pointer.reserveCapacity(parentPath.utf8.count + entry.name.utf8.count + 12)
+                pointer += "/"
+                pointer += entry.name
+                pointer += "["
+                pointer += String(index)
+                pointer += "]"
+                open = OpenRecord(line: line(), pointer: pointer, start: start)
+                builder.begin(reserialising: start == nil)
                 try builder.startElement(entry, prefix: prefix, isEmpty: isEmpty, namespaces: namespaces, attributes: attributes)
                 checkSize()
             } else {
                 ancestors.append(Ancestor(id: entry.id, path: parentPath + "/" + (index > 1 ? "\(entry.name)[\(index)]" : entry.name)))
             }
         } catch let refused as XMLRecordBuilder.EntityRefused {
-            entityReference(refused.name, line: line)
+            entityReference(refused.name, line: line())
         } catch {
-            fail(diagnostic(line: line, column: nil, rule: "xml.internal", "\(error)"))
+            fail(diagnostic(line: line(), column: nil, rule: "xml.internal", "\(error)"))
         }
     }
 
@@ -190,14 +218,54 @@ final class XMLRecordReader {
             records += 1
             lastRecordEndLine = Int(parser?.pointee.input?.pointee.line ?? 0)
             let location = SourceLocation(file: name, line: record.line > 0 ? record.line : nil, pointer: record.pointer)
+            let rawBytes = rawBytes(of: record)
             if recordViolations.isEmpty {
-                completed.append(.record(RawRecord(location: location, fields: value, rawBytes: builder.raw.output())))
+                completed.append(.record(RawRecord(location: location, fields: value, rawBytes: rawBytes)))
             } else {
                 recordErrors += 1
-                completed.append(.rejected(RecordError(location: location, rawText: builder.rawText, reasons: recordViolations.map(Self.finding))))
+                completed.append(.rejected(RecordError(
+                    location: location, rawText: String(decoding: rawBytes, as: UTF8.self), reasons: recordViolations.map(Self.finding))))
                 recordViolations.removeAll()
             }
         }
+    }
+
+    // MARK: - Raw text
+
+    /// Offset in the pushed input of the document parser's cursor; nil when libxml2 transcodes the input (its buffer
+    /// then holds converted text, whose offsets are not the input's).
+    @inline(__always)
+    private func parserOffset() -> Int? {
+        guard let parser, parser.pointee.inputNr == 1, let input = parser.pointee.input, let buffer = input.pointee.buf,
+            buffer.pointee.encoder == nil, let cursor = input.pointee.cur, let base = input.pointee.base, cursor >= base
+        else { return nil }
+        return Int(input.pointee.consumed) + (cursor - base)
+    }
+
+    /// Offset of the `<` of the start tag being reported (the parser's cursor is at its `>` or `/>`, and a start tag
+    /// is whole in libxml2's buffer when reported; no `<` occurs inside a tag), when the window still holds it.
+    private func recordStartOffset() -> Int? {
+        guard let cursorOffset = parserOffset(), let parser, let input = parser.pointee.input,
+            var cursor = input.pointee.cur, let base = input.pointee.base
+        else { return nil }
+        let tagEnd = cursor
+        while cursor > base {
+            cursor -= 1
+            if cursor.pointee == UInt8(ascii: "<") {
+                let start = cursorOffset - (tagEnd - cursor)
+                return window.holds(start) ? start : nil
+            }
+        }
+        return nil
+    }
+
+    /// The closed record's raw bytes: its source text (the parser's cursor is just past its end tag), or the
+    /// re-serialised text.
+    private func rawBytes(of record: OpenRecord) -> [UInt8] {
+        guard let start = record.start else { return builder.raw.output() }
+        if let stop = parserOffset(), let bytes = window.rawBytes(from: start, to: stop) { return bytes }
+        assertionFailure("the record's source bytes were dropped before it ended")
+        return builder.raw.output()
     }
 
     /// An XSD violation: it belongs to the open record, or to the record whose end tag was just validated, or to

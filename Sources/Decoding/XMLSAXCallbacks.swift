@@ -42,25 +42,35 @@ enum XMLSAXCallbacks {
         return Unmanaged<XMLRecordReader>.fromOpaque(owner).takeUnretainedValue()
     }
 
+    /// Calls `body` with the reader, without retaining it (the reader outlives its parse) — for the per-event
+    /// callbacks.
+    @inline(__always)
+    static func withReader(_ context: UnsafeMutableRawPointer?, _ body: (XMLRecordReader) -> Void) {
+        guard let owner = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+        Unmanaged<XMLRecordReader>.fromOpaque(owner)._withUnsafeGuaranteedRef(body)
+    }
+
     static let startElement: startElementNsSAX2Func = { context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
-        guard let context, let reader = reader(context) else { return }
+        guard let context else { return }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         // SAX2 reports `<a/>` as start + end; the parser stops on "/>" when it calls back for an empty element.
         var isEmpty = false
         if let cursor = parser.pointee.input?.pointee.cur, cursor[0] == UInt8(ascii: "/"), cursor[1] == UInt8(ascii: ">") { isEmpty = true }
-        reader.startElement(
-            localName, prefix: prefix, isEmpty: isEmpty, line: Int(xmlSAX2GetLineNumber(context)),
-            namespaces: XMLSAXArguments(base: namespaces, count: Int(namespaceCount), stride: 2),
-            attributes: XMLSAXArguments(base: attributes, count: Int(attributeCount), stride: 5))
+        withReader(context) { reader in
+            reader.startElement(
+                localName, prefix: prefix, isEmpty: isEmpty, context: context,
+                namespaces: XMLSAXArguments(base: namespaces, count: Int(namespaceCount), stride: 2),
+                attributes: XMLSAXArguments(base: attributes, count: Int(attributeCount), stride: 5))
+        }
     }
 
     static let endElement: endElementNsSAX2Func = { context, _, prefix, _ in
-        reader(context)?.endElement(prefix: prefix)
+        withReader(context) { $0.endElement(prefix: prefix) }
     }
 
     static let characters: charactersSAXFunc = { context, bytes, length in
         guard let bytes, length > 0 else { return }
-        reader(context)?.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        withReader(context) { $0.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) }
     }
 
     static let comment: commentSAXFunc = { context, text in

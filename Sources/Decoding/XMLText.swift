@@ -33,6 +33,9 @@ enum XMLText {
     static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
         let n = bytes.count
+        if let base = UnsafeRawPointer(bytes.baseAddress) {  // ASCII runs eight bytes at a time
+            while k + 8 <= n, base.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8 }
+        }
         while k < n {
             let byte = bytes[k]
             if byte < 0xCC { k += 1; continue }  // ASCII, continuation bytes, leads of U+0080…U+02FF

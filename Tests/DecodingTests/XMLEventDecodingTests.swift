@@ -59,10 +59,10 @@ import Testing
         #expect(records[0].rawText == "<r xmlns:q=\"urn:q\"><p:t>1</p:t><q:t>2</q:t><u>3</u><t>4</t><r>inner</r></r>")
     }
 
-    @Test func rawTextEscapesAndKeepsComments() throws {
+    @Test func rawTextIsTheSourceText() throws {
         let xml = "<ds><r a=\"x&quot;y&lt;\"><b>1 &lt; 2 &amp; 3</b><!--note--><c/><d></d><![CDATA[<z>]]></r></ds>"
         let records = try decode(xml)
-        #expect(records[0].rawText == "<r a=\"x&quot;y&lt;\"><b>1 &lt; 2 &amp; 3</b><!--note--><c/><d></d>&lt;z&gt;</r>")
+        #expect(records[0].rawText == "<r a=\"x&quot;y&lt;\"><b>1 &lt; 2 &amp; 3</b><!--note--><c/><d></d><![CDATA[<z>]]></r>")
         #expect(records[0].fields == .object([
             (key: "@a", value: .text("x\"y<")), (key: "b", value: .text("1 < 2 & 3")), (key: "c", value: .text("")),
             (key: "d", value: .text("")), (key: "#text", value: .text("<z>")),
