@@ -68,6 +68,6 @@ public struct ExactResolver: Sendable {
 /// The JSON a feed event carries: the golden record with provenance, keys sorted.
 public enum FeedPayload {
     public static func json(_ golden: GoldenRecord) throws -> String {
-        return try CanonicalJSON.string(golden)
+        return try CanonicalJSONWriter.text(of: golden)
     }
 }

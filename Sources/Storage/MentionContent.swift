@@ -17,11 +17,54 @@ public struct MentionContent: Codable, Sendable {
 
     /// Canonical JSON text of a mention's content.
     public static func json(_ mention: Mention) throws -> String {
-        return try CanonicalJSON.string(MentionContent(mention))
+        var writer = CanonicalJSONWriter()
+        try MentionContent(mention).writeCanonicalJSON(to: &writer)
+        return writer.text
+    }
+
+    /// Reads stored content text (any key order and whitespace); malformed text throws `CanonicalJSONError`.
+    public static func read(_ text: String) throws -> MentionContent {
+        try CanonicalJSON.read(MentionContent.self, from: text)
     }
 
     /// Rebuilds the mention from stored content, key and location.
     public func mention(key: MentionKey, location: SourceLocation) -> Mention {
         Mention(key: key, registry: registry, body: body, findings: findings, location: location)
+    }
+}
+
+extension MentionContent: CanonicalJSONWritable, CanonicalJSONReadable {
+    /// Byte-identical to `JSONEncoder` with sorted keys: `body`, `findings`, `registry`.
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        writer.key("body")
+        try body.writeCanonicalJSON(to: &writer)
+        writer.key("findings")
+        try writer.array(findings)
+        writer.key("registry")
+        writer.string(registry)
+        writer.endObject()
+    }
+
+    public init(canonicalJSON reader: inout CanonicalJSONReader) throws {
+        let start = reader.offset
+        var registry: String?, body: MentionBody?, findings: [Finding]?
+        try reader.object { reader, key in
+            if key == "body" {
+                body = try MentionBody(canonicalJSON: &reader)
+            } else if key == "findings" {
+                findings = try reader.array(of: Finding.self)
+            } else if key == "registry" {
+                registry = try reader.string()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        guard let registry, let body, let findings else {
+            throw reader.error("mention content lacks \"\(registry == nil ? "registry" : body == nil ? "body" : "findings")\"", at: start)
+        }
+        self.registry = registry
+        self.body = body
+        self.findings = findings
     }
 }

@@ -6,8 +6,8 @@ extension SQLiteTransaction {
 
     private func storedMention(_ statement: SQLiteStatement) throws -> StoredMention {
         guard let kind = EntityKind(rawValue: statement.text(5)) else { throw StoreError.corruptRow("mention \(statement.int(0))") }
-        let content = try StoredJSON.decode(MentionContent.self, statement.text(1), what: "mention")
-        let location = try StoredJSON.decode(SourceLocation.self, statement.text(7), what: "mention location")
+        let content = try StoredJSON.read(MentionContent.self, statement.text(1), what: "mention")
+        let location = try StoredJSON.read(SourceLocation.self, statement.text(7), what: "mention location")
         let key = MentionKey(source: statement.text(4), kind: kind, recordKey: statement.text(6))
         return StoredMention(
             id: statement.int(0), mention: content.mention(key: key, location: location), version: Int(statement.int(2)),

@@ -15,4 +15,13 @@ enum StoredJSON {
             throw StoreError.corruptRow("\(what): \(error)")
         }
     }
+
+    /// Through the value's hand-written reader (no `JSONDecoder`): the hot path of reading mentions back.
+    static func read<T: CanonicalJSONReadable>(_ type: T.Type, _ text: String, what: String) throws -> T {
+        do {
+            return try CanonicalJSON.read(type, from: text)
+        } catch {
+            throw StoreError.corruptRow("\(what): \(error)")
+        }
+    }
 }

@@ -1,0 +1,194 @@
+/// Canonical JSON writing of mention bodies and golden records (keys in UTF-8 byte order, nil optionals left
+/// out — as their synthesised or custom `Encodable` conformances encode them).
+
+extension PersonRecord: CanonicalJSONWritable {
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        writer.key("addresses")
+        try writer.array(addresses)
+        if let birthDate {
+            writer.key("birthDate")
+            birthDate.writeCanonicalJSON(to: &writer)
+        }
+        if let householdID {
+            writer.key("householdID")
+            writer.string(householdID)
+        }
+        if let householdRelation {
+            writer.key("householdRelation")
+            writer.string(householdRelation)
+        }
+        writer.key("identifiers")
+        try writer.array(identifiers)
+        if let name {
+            writer.key("name")
+            name.writeCanonicalJSON(to: &writer)
+        }
+        if let phone {
+            writer.key("phone")
+            writer.string(phone)
+        }
+        if let sex {
+            writer.key("sex")
+            writer.string(raw: sex)
+        }
+        writer.endObject()
+    }
+}
+
+extension ParcelRecord: CanonicalJSONWritable {
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        if let address {
+            writer.key("address")
+            address.writeCanonicalJSON(to: &writer)
+        }
+        if let area {
+            writer.key("area")
+            try writer.double(area)
+        }
+        if let certificate {
+            writer.key("certificate")
+            writer.string(certificate)
+        }
+        writer.key("communeCode")
+        writer.string(communeCode)
+        writer.key("communeScheme")
+        writer.string(raw: communeScheme)
+        if let landUse {
+            writer.key("landUse")
+            writer.string(landUse)
+        }
+        writer.key("mapSheet")
+        writer.string(mapSheet)
+        writer.key("parcelNumber")
+        writer.string(parcelNumber)
+        writer.endObject()
+    }
+}
+
+extension EnterpriseRecord: CanonicalJSONWritable {
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) {
+        writer.beginObject()
+        if let address {
+            writer.key("address")
+            address.writeCanonicalJSON(to: &writer)
+        }
+        writer.key("code")
+        writer.string(code)
+        writer.key("codeIsValid")
+        writer.bool(codeIsValid)
+        writer.key("name")
+        writer.string(name)
+        if let registrationDate {
+            writer.key("registrationDate")
+            registrationDate.writeCanonicalJSON(to: &writer)
+        }
+        if let status {
+            writer.key("status")
+            writer.string(raw: status)
+        }
+        writer.endObject()
+    }
+}
+
+extension MentionBody: CanonicalJSONWritable {
+    /// `kind` plus the record under the kind's name: `enterprise` < `kind` < `parcel` < `person`.
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        switch self {
+        case .person(let record):
+            writer.key("kind")
+            writer.string(raw: EntityKind.person)
+            writer.key("person")
+            try record.writeCanonicalJSON(to: &writer)
+        case .parcel(let record):
+            writer.key("kind")
+            writer.string(raw: EntityKind.parcel)
+            writer.key("parcel")
+            try record.writeCanonicalJSON(to: &writer)
+        case .enterprise(let record):
+            writer.key("enterprise")
+            record.writeCanonicalJSON(to: &writer)
+            writer.key("kind")
+            writer.string(raw: EntityKind.enterprise)
+        }
+        writer.endObject()
+    }
+}
+
+extension Provenanced: CanonicalJSONWritable where Value: CanonicalJSONWritable {
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        writer.key("from")
+        from.writeCanonicalJSON(to: &writer)
+        writer.key("value")
+        try value.writeCanonicalJSON(to: &writer)
+        writer.endObject()
+    }
+}
+
+extension GoldenPerson: CanonicalJSONWritable {
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        writer.key("addresses")
+        try writer.array(addresses)
+        if let birthDate {
+            writer.key("birthDate")
+            try birthDate.writeCanonicalJSON(to: &writer)
+        }
+        writer.key("identifiers")
+        try writer.array(identifiers)
+        if let name {
+            writer.key("name")
+            try name.writeCanonicalJSON(to: &writer)
+        }
+        if let phone {
+            writer.key("phone")
+            try phone.writeCanonicalJSON(to: &writer)
+        }
+        if let sex {
+            writer.key("sex")
+            try sex.writeCanonicalJSON(to: &writer)
+        }
+        writer.endObject()
+    }
+}
+
+extension GoldenBody: CanonicalJSONWritable {
+    /// `kind` plus the body under the kind's name: `enterprise` < `kind` < `parcel` < `person`.
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        switch self {
+        case .person(let person):
+            writer.key("kind")
+            writer.string(raw: EntityKind.person)
+            writer.key("person")
+            try person.writeCanonicalJSON(to: &writer)
+        case .parcel(let parcel):
+            writer.key("kind")
+            writer.string(raw: EntityKind.parcel)
+            writer.key("parcel")
+            try parcel.writeCanonicalJSON(to: &writer)
+        case .enterprise(let enterprise):
+            writer.key("enterprise")
+            try enterprise.writeCanonicalJSON(to: &writer)
+            writer.key("kind")
+            writer.string(raw: EntityKind.enterprise)
+        }
+        writer.endObject()
+    }
+}
+
+extension GoldenRecord: CanonicalJSONWritable {
+    public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
+        writer.beginObject()
+        writer.key("body")
+        try body.writeCanonicalJSON(to: &writer)
+        writer.key("entityID")
+        writer.string(entityID)
+        writer.key("mentions")
+        try writer.array(mentions)
+        writer.endObject()
+    }
+}
