@@ -1,3 +1,5 @@
+import Domain
+
 /// Candidate pairs from blocking rules over a set of mentions: each pair that shares a key of at least one
 /// rule, produced once and credited to the first rule that produced it (as Splink counts them), so the
 /// per-rule report says what each rule adds beyond the rules before it.
@@ -102,12 +104,5 @@ struct HashedKeys: Sendable {
         return false
     }
 
-    static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    static func hash(_ key: String) -> UInt64 { FNV1a.hash(key) }
 }

@@ -202,11 +202,6 @@ struct SQLiteTransaction: StoreTransaction {
 extension String {
     /// FNV-1a 64 of the UTF-8 bytes, as hex: a stable fingerprint (Swift's `hashValue` is seeded per process).
     var hashValueStable: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16)
+        String(FNV1a.hash(self), radix: 16)
     }
 }
