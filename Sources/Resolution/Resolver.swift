@@ -27,8 +27,11 @@ public struct Resolver: Sendable {
     public func resolve(
         changed ids: [Int64], batch: Bool = false, anchors: Set<Int64> = [], in transaction: any StoreTransaction, at time: String
     ) throws -> ResolutionSummary {
-        var summary = try persons.resolve(changed: ids, batch: batch, anchors: anchors, in: transaction, at: time)
-        let other = try exact.resolve(mentionIDs: ids, in: transaction, at: time)
+        // Route by kind once, from the keys (no body is decoded here): each resolver decodes only its own mentions.
+        let kinds = try transaction.mentionKeys(ids: ids).mapValues(\.kind)
+        let personIDs = ids.filter { kinds[$0] == .person }
+        var summary = try persons.resolve(changed: personIDs, batch: batch, anchors: anchors, in: transaction, at: time)
+        let other = try exact.resolve(mentionIDs: ids.filter { kinds[$0] != nil && kinds[$0] != .person }, in: transaction, at: time)
         summary.mentionsResolved += other.mentionsResolved
         summary.entitiesCreated += other.entitiesCreated
         summary.entitiesUpdated += other.entitiesUpdated
