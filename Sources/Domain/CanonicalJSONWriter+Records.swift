@@ -93,27 +93,12 @@ extension EnterpriseRecord: CanonicalJSONWritable {
 }
 
 extension MentionBody: CanonicalJSONWritable {
-    /// `kind` plus the record under the kind's name: `enterprise` < `kind` < `parcel` < `person`.
     public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
-        writer.beginObject()
         switch self {
-        case .person(let record):
-            writer.key("kind")
-            writer.string(raw: EntityKind.person)
-            writer.key("person")
-            try record.writeCanonicalJSON(to: &writer)
-        case .parcel(let record):
-            writer.key("kind")
-            writer.string(raw: EntityKind.parcel)
-            writer.key("parcel")
-            try record.writeCanonicalJSON(to: &writer)
-        case .enterprise(let record):
-            writer.key("enterprise")
-            record.writeCanonicalJSON(to: &writer)
-            writer.key("kind")
-            writer.string(raw: EntityKind.enterprise)
+        case .person(let record): try writer.kindTagged(.person, record)
+        case .parcel(let record): try writer.kindTagged(.parcel, record)
+        case .enterprise(let record): try writer.kindTagged(.enterprise, record)
         }
-        writer.endObject()
     }
 }
 
@@ -156,27 +141,12 @@ extension GoldenPerson: CanonicalJSONWritable {
 }
 
 extension GoldenBody: CanonicalJSONWritable {
-    /// `kind` plus the body under the kind's name: `enterprise` < `kind` < `parcel` < `person`.
     public func writeCanonicalJSON(to writer: inout CanonicalJSONWriter) throws {
-        writer.beginObject()
         switch self {
-        case .person(let person):
-            writer.key("kind")
-            writer.string(raw: EntityKind.person)
-            writer.key("person")
-            try person.writeCanonicalJSON(to: &writer)
-        case .parcel(let parcel):
-            writer.key("kind")
-            writer.string(raw: EntityKind.parcel)
-            writer.key("parcel")
-            try parcel.writeCanonicalJSON(to: &writer)
-        case .enterprise(let enterprise):
-            writer.key("enterprise")
-            try enterprise.writeCanonicalJSON(to: &writer)
-            writer.key("kind")
-            writer.string(raw: EntityKind.enterprise)
+        case .person(let body): try writer.kindTagged(.person, body)
+        case .parcel(let body): try writer.kindTagged(.parcel, body)
+        case .enterprise(let body): try writer.kindTagged(.enterprise, body)
         }
-        writer.endObject()
     }
 }
 
@@ -190,5 +160,30 @@ extension GoldenRecord: CanonicalJSONWritable {
         writer.key("mentions")
         try writer.array(mentions)
         writer.endObject()
+    }
+}
+
+extension CanonicalJSONWriter {
+    /// `{"kind": …, "<kind>": record}`, the shape of `MentionBody` and `GoldenBody`, with the keys in sorted order:
+    /// `enterprise` < `kind` < `parcel` < `person`.
+    mutating func kindTagged(_ kind: EntityKind, _ record: some CanonicalJSONWritable) throws {
+        let recordKey: StaticString
+        switch kind {
+        case .person: recordKey = "person"
+        case .parcel: recordKey = "parcel"
+        case .enterprise: recordKey = "enterprise"
+        }
+        beginObject()
+        if kind == .enterprise {
+            key(recordKey)
+            try value(record)
+        }
+        key("kind")
+        string(raw: kind)
+        if kind != .enterprise {
+            key(recordKey)
+            try value(record)
+        }
+        endObject()
     }
 }
