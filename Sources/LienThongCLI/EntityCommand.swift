@@ -93,13 +93,8 @@ enum EntityCommand {
     static func history(_ id: String, _ context: Context) throws -> Int32 {
         let history: History? = try context.store().read { reader in
             guard try reader.entity(id: id) != nil else { return nil }
-            var events: [History.FeedEventLine] = []
-            var after: Int64 = 0
-            while true {
-                let page = try reader.feed(after: after, limit: 10_000)
-                guard let last = page.last else { break }
-                events += page.filter { $0.subject == id }.map { .init(sequence: $0.sequence, time: $0.time, type: $0.type.rawValue) }
-                after = last.sequence
+            let events = try reader.feed(subject: id).map {
+                History.FeedEventLine(sequence: $0.sequence, time: $0.time, type: $0.type.rawValue)
             }
             let members = Set(try reader.memberIDs(ofEntity: id).map { "\($0)=\(id)" })
             let decisions = try reader.decisions(limit: Int.max).filter { decision in

@@ -18,6 +18,8 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader {
     func links(ofMentions ids: [Int64]) throws -> [MentionLink]
     /// Feed events with `sequence > after`, ascending, at most `limit`.
     func feed(after: Int64, limit: Int) throws -> [FeedEvent]
+    /// Feed events about one entity (`subject`), ascending.
+    func feed(subject: String) throws -> [FeedEvent]
     /// Every mention of `kind` with the entity it belongs to, ordered by source and record key.
     func clusterAssignments(kind: EntityKind, _ each: (ClusterAssignment) throws -> Void) throws
     /// Mention ids in ascending order: all of them, or only those not yet assigned to an entity.

@@ -98,9 +98,20 @@ extension SQLiteTransaction {
     }
 
     func feed(after: Int64, limit: Int) throws -> [FeedEvent] {
-        let statement = try connection.statement(
-            "SELECT sequence, id, type, subject, kind, time, data FROM feed_events WHERE sequence > ? ORDER BY sequence LIMIT ?"
-        ).bind(.int(after), .int(Int64(max(0, limit))))
+        try feedEvents(
+            try connection.statement(
+                "SELECT sequence, id, type, subject, kind, time, data FROM feed_events WHERE sequence > ? ORDER BY sequence LIMIT ?"
+            ).bind(.int(after), .int(Int64(max(0, limit)))))
+    }
+
+    func feed(subject: String) throws -> [FeedEvent] {
+        try feedEvents(
+            try connection.statement(
+                "SELECT sequence, id, type, subject, kind, time, data FROM feed_events WHERE subject = ? ORDER BY sequence"
+            ).bind(.text(subject)))
+    }
+
+    private func feedEvents(_ statement: SQLiteStatement) throws -> [FeedEvent] {
         var events: [FeedEvent] = []
         while try statement.step() {
             guard let type = FeedEventType(rawValue: statement.text(2)), let kind = EntityKind(rawValue: statement.text(4)) else {

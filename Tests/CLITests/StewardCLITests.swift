@@ -84,5 +84,7 @@ import Testing
         let history = try json(try runner.run(["entity", "history", survivor, "--json", "--store", runner.store])) as? [String: Any] ?? [:]
         #expect(((history["lineage"] as? [Any])?.count ?? 0) >= 1)
         #expect(((history["decisions"] as? [Any])?.count ?? 0) == 2)
+        let historyEvents = (history["events"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
+        #expect(historyEvents.first == "entity.created" && historyEvents.contains("entity.updated"), "\(historyEvents)")
     }
 }
