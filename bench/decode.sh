@@ -7,10 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS="${1:-${RECORDS:-1000000}}"
 OUT="bench/out/decode-$RECORDS"
-swift build -c release --product lienthong 2>&1 | grep -E "error|warning:" >&2 || true
-[ -x .build/release/lienthong ] || { echo "bench: release build failed" >&2; exit 1; }
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-BIN=$PWD/.build/release/lienthong
+. bench/lib.sh
+release_binary
 mkdir -p "$OUT"
 
 # Generated registries: population.xml has one record per person; land.csv and enterprise.json are repeated

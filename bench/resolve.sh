@@ -8,10 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS="${1:-${PERSONS:-200000}}"
 OUT="bench/out/resolve-$PERSONS"
-swift build -c release --product lienthong 2>&1 | grep -E "error|warning:" >&2 || true
-[ -x .build/release/lienthong ] || { echo "bench: release build failed" >&2; exit 1; }
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-BIN=$PWD/.build/release/lienthong
+. bench/lib.sh
+release_binary
 rm -rf "$OUT"; mkdir -p "$OUT"
 STORE="sqlite:$OUT/store.db"
 "$BIN" generate --persons "$PERSONS" --seed 1 --out "$OUT/data" >/dev/null

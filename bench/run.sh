@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 PERSONS="${1:-${PERSONS:-100000}}"
 SEED=1
 OUT="bench/out/$PERSONS"
-swift build -c release --product lienthong 2>&1 | grep -E "error|warning:" >&2 || true
-[ -x .build/release/lienthong ] || { echo "bench: release build failed" >&2; exit 1; }
-BIN=.build/release/lienthong
+. bench/lib.sh
+release_binary
 rm -rf "$OUT"; mkdir -p "$OUT"
 STORE="sqlite:$OUT/store.db"
 
@@ -24,7 +23,6 @@ measure() { # label, records, command...
     'BEGIN { t = e - s; printf "%-28s %9d records  %7.2f s  %10.0f records/s  peak RSS %6.1f MB\n", l, n, t, n / t, r / 1024 }'
 }
 
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 echo "LienThong bench: $PERSONS persons, seed $SEED, $(nproc) cores"
 measure "generate" "$PERSONS" "$BIN" generate --persons "$PERSONS" --seed "$SEED" --out "$OUT/data"
 for pair in population.yaml:population.xml land.yaml:land.csv enterprise.yaml:enterprise.json commune_legacy.yaml:commune_legacy.csv; do
