@@ -6,18 +6,17 @@ import Storage
 enum ConflictsCommand {
     static let command = Command(
         name: "conflicts", summary: "the steward review queue: list, show side by side, decide",
-        usage: "list [--type T] [--status S] [--province P] [--commune C] | show ID | decide ID --link|--no-link|--choose SOURCE:KEY:FIELD --as NAME",
-        options: [
-            .value("--type", "T", "list: match, identifier or value"),
+        usage: "list [--type T] [--status S] [--province P] [--commune C] [--older-than DURATION] | show ID [--blind] | decide ID --link|--no-link|--choose SOURCE:KEY:FIELD --as NAME",
+        options: ReviewQueue.options + [
             .value("--status", "S", "list: open (default), decided, superseded or all"),
-            .value("--province", "P", "list: items with a mention in this 2025 province code"),
-            .value("--commune", "C", "list: items with a mention in this 2025 commune code"),
+            .flag("--blind", "list, show: hide match probabilities and weights (unbiased labelling)"),
             .flag("--link", "decide: the two mentions are the same person (a must-link every run honours)"),
             .flag("--no-link", "decide: they are different people (a never-link every run honours)"),
             .value("--choose", "SOURCE:KEY:FIELD", "decide: this mention's value of FIELD (name, birthDate, sex, phone) wins"),
         ] + StewardSupport.options + ResolverOptions.specs,
         examples: [
             "lienthong conflicts list", "lienthong conflicts list --type identifier --province 26 --json",
+            "lienthong conflicts list --older-than 7d",
             "lienthong conflicts show 12", "lienthong conflicts decide 12 --link --as lan --reason 'same CCCD photo'",
             "lienthong conflicts decide 13 --no-link --as lan --dry-run",
         ],
@@ -33,7 +32,7 @@ enum ConflictsCommand {
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
         switch arguments.positionals.first {
         case "list": return try list(arguments, context)
-        case "show": return try show(try itemID(arguments), context)
+        case "show": return try show(try itemID(arguments), blind: arguments.has("--blind"), context)
         case "decide": return try decide(try itemID(arguments), arguments, context)
         default: throw UsageError(message: "expected list, show ID or decide ID", verb: "conflicts")
         }
@@ -50,7 +49,7 @@ enum ConflictsCommand {
         var id: Int64
         var type: String
         var status: String
-        var probability: Double
+        var probability: Double?
         var createdAt: String
         var first: String
         var second: String
@@ -58,36 +57,19 @@ enum ConflictsCommand {
     }
 
     static func list(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
-        let type = try arguments.value("--type").map { name -> ReviewType in
-            guard let type = ReviewType(rawValue: name) else { throw UsageError(message: "unknown --type '\(name)' (match, identifier, value)", verb: "conflicts") }
-            return type
-        }
-        let statusName = arguments.value("--status") ?? "open"
-        let status: ReviewStatus? = statusName == "all" ? nil : ReviewStatus(rawValue: statusName)
-        guard status != nil || statusName == "all" else {
-            throw UsageError(message: "unknown --status '\(statusName)' (open, decided, superseded, all)", verb: "conflicts")
-        }
-        let province = arguments.value("--province"), commune = arguments.value("--commune")
+        let queue = try ReviewQueue(arguments, verb: "conflicts")
+        let blind = arguments.has("--blind")
         let rows: [Row] = try context.store().read { reader in
-            var rows: [Row] = []
-            for item in try reader.reviewItems(status: status, limit: Int(Int32.max)) where type == nil || item.type == type {
-                if province != nil || commune != nil {
-                    let entries = try reader.personIndexEntries(mentionIDs: [item.first, item.second])
-                    let inPlace = entries.contains { entry in
-                        (province.map { entry.provinceCodes.contains($0) } ?? true) && (commune.map { entry.communeCodes.contains($0) } ?? true)
-                    }
-                    guard inPlace else { continue }
-                }
+            try queue.items(in: reader).map { item in
                 let keys = try reader.mentionKeys(ids: [item.first, item.second])
                 let memberships = try reader.memberships(ofMentions: [item.first, item.second])
-                rows.append(
-                    Row(
-                        id: item.id, type: item.type.rawValue, status: item.status.rawValue, probability: item.probability,
-                        createdAt: item.createdAt, first: keys[item.first]?.description ?? "#\(item.first)",
-                        second: keys[item.second]?.description ?? "#\(item.second)", entities: [memberships[item.first], memberships[item.second]]))
+                return Row(
+                    id: item.id, type: item.type.rawValue, status: item.status.rawValue, probability: blind || item.type == .value ? nil : item.probability,
+                    createdAt: item.createdAt, first: keys[item.first]?.description ?? "#\(item.first)",
+                    second: keys[item.second]?.description ?? "#\(item.second)", entities: [memberships[item.first], memberships[item.second]])
             }
-            return rows
         }
+        let statusName = queue.statusName
         if context.wantsJSON {
             try context.console.json(rows)
             return ExitCode.ok
@@ -98,15 +80,15 @@ enum ConflictsCommand {
         for row in rows {
             let type = row.type.padding(toLength: 10, withPad: " ", startingAt: 0)
             context.console.out(
-                String(format: "%6lld  ", row.id) + type + String(format: "  p=%.4f  ", row.probability)
+                String(format: "%6lld  ", row.id) + type + (row.probability.map { String(format: "  p=%.4f  ", $0) } ?? "  ")
                     + "\(row.createdAt)  \(row.first)  ↔  \(row.second)")
         }
         return ExitCode.ok
     }
 
-    static func show(_ id: Int64, _ context: Context) throws -> Int32 {
-        let shown = try context.store().read { try ReviewItemView.load(id: id, from: $0) }
-        guard let shown else {
+    static func show(_ id: Int64, blind: Bool, _ context: Context) throws -> Int32 {
+        let loaded = try context.store().read { try ReviewItemView.load(id: id, from: $0) }
+        guard let shown = blind ? loaded?.blinded : loaded else {
             context.console.error("lienthong conflicts: no review item \(id)")
             return ExitCode.failure
         }

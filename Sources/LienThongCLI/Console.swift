@@ -51,3 +51,11 @@ final class Console {
         out(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
+
+extension Console {
+    /// A question on stdout without a newline, flushed so that the user sees it before typing.
+    func prompt(_ text: String) {
+        flush()
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

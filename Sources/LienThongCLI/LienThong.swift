@@ -9,8 +9,8 @@ public enum LienThong {
     static var commands: [Command] {
         [
             DemoCommand.command, GenerateCommand.command, IngestCommand.command, ResolveCommand.command,
-            ExplainCommand.command, ModelCommand.command, ConflictsCommand.command, EntityCommand.command, AuditCommand.command,
-            FeedCommand.command, ExportCommand.command, DecodeCommand.command,
+            ExplainCommand.command, ModelCommand.command, ConflictsCommand.command, ReviewCommand.command, EntityCommand.command, AuditCommand.command,
+            FeedCommand.command, ExportCommand.command, ReportCommand.command, DecodeCommand.command,
             NormalizeCommand.command,
             MappingCommand.command, QuarantineCommand.command, StatusCommand.command, BenchCommand.command,
         ]

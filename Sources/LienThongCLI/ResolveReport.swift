@@ -17,6 +17,7 @@ struct ResolveReport: Encodable {
     var pairs: Pairs
     var reviewItems: Int
     var identifierConflicts: Int
+    var valueConflicts: Int
     var reviewItemsSuperseded: Int
     var blocking: [CandidatePairs.RuleReport]
     var training: TrainingReport?
@@ -44,6 +45,7 @@ struct ResolveReport: Encodable {
             rejected: summary.pairsRejected)
         reviewItems = summary.reviewItems
         identifierConflicts = summary.identifierConflicts
+        valueConflicts = summary.valueConflicts
         reviewItemsSuperseded = summary.reviewItemsSuperseded
         blocking = summary.blocking
         training = trained
@@ -61,7 +63,7 @@ struct ResolveReport: Encodable {
             "persons (\(batch ? "batch" : "incremental"), \(regionSize) in region, model \(modelVersion)): \(pairs.compared) pairs "
                 + "compared — \(pairs.autoLinked) auto-linked, \(pairs.review) in the review band, \(pairs.rejected) rejected")
         console.out(
-            "review queue: \(reviewItems) match items and \(identifierConflicts) identifier conflicts raised, "
+            "review queue: \(reviewItems) match items, \(identifierConflicts) identifier conflicts and \(valueConflicts) value conflicts raised, "
                 + "\(reviewItemsSuperseded) superseded")
         let width = blocking.map(\.rule.count).max() ?? 0
         for rule in blocking {

@@ -17,9 +17,12 @@ struct ReviewItemView: Encodable {
     var type: String
     var status: String
     var createdAt: String
-    var probability: Double
+    /// Nil when blinded (`--blind`): the steward decides without seeing the machine's opinion.
+    var probability: Double?
     var sides: [Side]
     var explanation: MatchExplanation?
+    /// A value item's disagreement: each field with the winning value first.
+    var valueConflict: ValueConflicts.Detail?
 
     static let fieldOrder = ["name", "birthDate", "sex", "personalNumber", "legacyID9", "address", "phone", "household"]
 
@@ -33,10 +36,20 @@ struct ReviewItemView: Encodable {
                     mention: stored.mention.key.description, location: stored.mention.location.description,
                     entity: try reader.entityID(ofMention: mentionID), fields: fields(of: stored.mention)))
         }
-        let explanation = try? JSONDecoder().decode(MatchExplanation.self, from: Data(item.detail.utf8))
+        let detail = Data(item.detail.utf8)
+        let isValue = item.type == .value
         return ReviewItemView(
-            id: item.id, type: item.type.rawValue, status: item.status.rawValue, createdAt: item.createdAt, probability: item.probability,
-            sides: sides, explanation: explanation)
+            id: item.id, type: item.type.rawValue, status: item.status.rawValue, createdAt: item.createdAt, probability: isValue ? nil : item.probability,
+            sides: sides, explanation: isValue ? nil : try? JSONDecoder().decode(MatchExplanation.self, from: detail),
+            valueConflict: isValue ? try? JSONDecoder().decode(ValueConflicts.Detail.self, from: detail) : nil)
+    }
+
+    /// The view without the machine's scores, for unbiased labelling.
+    var blinded: ReviewItemView {
+        var view = self
+        view.probability = nil
+        view.explanation = nil
+        return view
     }
 
     static func fields(of mention: Mention) -> [String: String] {
@@ -57,7 +70,8 @@ struct ReviewItemView: Encodable {
     }
 
     func print(to console: Console, highlight: Bool) {
-        console.out("review item \(id): \(type), \(status), raised \(createdAt), match probability \(String(format: "%.6f", probability))")
+        let score = probability.map { ", match probability " + String(format: "%.6f", $0) } ?? ""
+        console.out("review item \(id): \(type), \(status), raised \(createdAt)\(score)")
         guard sides.count == 2 else { return }
         let width = 40
         func cell(_ text: String) -> String {
@@ -76,6 +90,12 @@ struct ReviewItemView: Encodable {
             var line = marker + field.padding(toLength: 15, withPad: " ", startingAt: 0) + cell(a ?? "—") + "  " + (b ?? "—")
             if differs && highlight { line = "\u{1B}[1;33m" + line + "\u{1B}[0m" }
             console.out(line)
+        }
+        if let valueConflict {
+            console.out("")
+            for field in valueConflict.fields {
+                console.out("  \(field.field): survivorship kept '\(field.values.first ?? "")' over '\(field.values.dropFirst().first ?? "")'")
+            }
         }
         guard let explanation else { return }
         console.out("")

@@ -29,6 +29,9 @@ public struct GoldenPublisher: Sendable {
             summary.feedEvents += 1
             return
         }
+        if case .person(let person) = golden.body {
+            try raiseValueItems(person, members: members, choices: choices, in: transaction, at: time, summary: &summary)
+        }
         let json = try FeedPayload.json(golden)
         guard json != previous else { return }
         try transaction.putGoldenRecord(golden, json: json, at: time)
@@ -36,6 +39,28 @@ public struct GoldenPublisher: Sendable {
             type: previous == nil ? .entityCreated : .entityUpdated, subject: entityID, kind: entity.kind, data: json, at: time)
         if previous != nil { summary.entitiesUpdated += 1 }
         summary.feedEvents += 1
+    }
+
+    /// Opens (or refreshes) a `value` item for each disagreement survivorship settled by rule alone, and supersedes
+    /// the open value items of these members it no longer raises.
+    func raiseValueItems(
+        _ golden: GoldenPerson, members: [StoredMention], choices: [ValueChoice], in transaction: any StoreTransaction,
+        at time: String, summary: inout ResolutionSummary
+    ) throws {
+        var raised: Set<Int64> = []
+        for item in ValueConflicts.detect(golden: golden, members: members, choices: choices) {
+            let detail = try CanonicalJSON.string(ValueConflicts.Detail(winner: item.winner, fields: item.fields))
+            if let id = try transaction.raiseReviewItem(
+                type: .value, first: item.winner, second: item.dissenter, probability: 1, detail: detail, at: time)
+            {
+                raised.insert(id)
+                summary.valueConflicts += 1
+            }
+        }
+        for item in try transaction.openReviewItems(touching: members.map(\.id)) where item.type == .value && !raised.contains(item.id) {
+            try transaction.setReviewStatus(id: item.id, status: .superseded, at: time)
+            summary.reviewItemsSuperseded += 1
+        }
     }
 
     /// Retires `entityID` into `survivor`: redirect, lineage and an `entity.merged` event.

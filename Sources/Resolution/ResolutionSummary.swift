@@ -24,6 +24,8 @@ public struct ResolutionSummary: Hashable, Sendable {
     /// Review items opened or refreshed (match band), and identifier conflicts raised.
     public var reviewItems = 0
     public var identifierConflicts = 0
+    /// Value items opened or refreshed: members of one entity disagreeing on a name, birth date or sex.
+    public var valueConflicts = 0
     /// Open review items this pass found no longer apply.
     public var reviewItemsSuperseded = 0
     /// Pairs each blocking rule produced (beyond earlier rules).

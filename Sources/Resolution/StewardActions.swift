@@ -13,6 +13,8 @@ public enum StewardError: Error, CustomStringConvertible, Sendable, Equatable {
     case differentPersonalNumbers(String, String, [String])
     case unknownField(String)
     case noChoice(mention: String, field: String)
+    case valueItemNeedsChoice(Int64)
+    case notInItem(mention: Int64, item: Int64)
 
     public var description: String {
         switch self {
@@ -29,6 +31,9 @@ public enum StewardError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unknownField(let field):
             return "unknown field '\(field)' (choose one of \(Survivorship.choosableFields.joined(separator: ", ")))"
         case .noChoice(let mention, let field): return "no chosen value for \(mention):\(field)"
+        case .valueItemNeedsChoice(let id):
+            return "review item \(id) is a value conflict: settle it with --choose SOURCE:KEY:FIELD (the mention whose value is right)"
+        case .notInItem(let mention, let item): return "mention #\(mention) is not one of the two mentions of review item \(item)"
         }
     }
 }
@@ -51,6 +56,7 @@ public struct StewardActions: Sendable {
     {
         guard let item = try transaction.reviewItem(id: id) else { throw StewardError.unknownReviewItem(id) }
         guard item.status != .decided else { throw StewardError.alreadyDecided(id) }
+        guard item.type != .value else { throw StewardError.valueItemNeedsChoice(id) }
         let pair = [item.first, item.second]
         let before = try entities(of: pair, in: transaction)
         if link {
@@ -74,7 +80,9 @@ public struct StewardActions: Sendable {
     {
         guard Survivorship.choosableFields.contains(field) else { throw StewardError.unknownField(field) }
         if let item {
-            guard try transaction.reviewItem(id: item) != nil else { throw StewardError.unknownReviewItem(item) }
+            guard let reviewItem = try transaction.reviewItem(id: item) else { throw StewardError.unknownReviewItem(item) }
+            guard reviewItem.status != .decided else { throw StewardError.alreadyDecided(item) }
+            guard mention == reviewItem.first || mention == reviewItem.second else { throw StewardError.notInItem(mention: mention, item: item) }
             try transaction.setReviewStatus(id: item, status: .decided, at: time)
         }
         let before = try entities(of: [mention], in: transaction)

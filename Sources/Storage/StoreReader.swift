@@ -22,6 +22,9 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader {
     func feed(subject: String) throws -> [FeedEvent]
     /// Every mention of `kind` with the entity it belongs to, ordered by source and record key.
     func clusterAssignments(kind: EntityKind, _ each: (ClusterAssignment) throws -> Void) throws
+    /// Every current mention with the entity it belongs to (nil when unresolved), by ascending mention id,
+    /// streamed (reports read the whole store without holding it).
+    func forEachMention(_ each: (StoredMention, String?) throws -> Void) throws
     /// Mention ids in ascending order: all of them, or only those not yet assigned to an entity.
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
     func quarantined(source: String?, limit: Int) throws -> [QuarantinedRecord]

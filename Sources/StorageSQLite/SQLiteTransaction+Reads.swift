@@ -138,6 +138,15 @@ extension SQLiteTransaction {
         }
     }
 
+    func forEachMention(_ each: (StoredMention, String?) throws -> Void) throws {
+        let statement = try connection.statement(
+            """
+            SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location, e.entity_id
+            FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id ORDER BY m.id
+            """)
+        while try statement.step() { try each(try storedMention(statement), statement.optionalText(8)) }
+    }
+
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64] {
         let statement = try connection.statement(
             unresolvedOnly

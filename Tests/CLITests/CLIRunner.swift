@@ -38,9 +38,10 @@ struct CLIRunner {
 
     var store: String { "sqlite:\(directory)/store.db" }
 
-    /// Runs `lienthong ARGS` in the package root (so the shipped Mappings/ are found), stdin closed.
+    /// Runs `lienthong ARGS` in the package root (so the shipped Mappings/ are found); stdin is `input` through a
+    /// pipe (a scripted, non-TTY stdin), or closed.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
         process.arguments = arguments
@@ -53,8 +54,13 @@ struct CLIRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
