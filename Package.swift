@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "StorageSQLite", dependencies: ["Domain", "Storage", "CSQLite"]),
         .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization", "Matching"]),
         .target(name: "Publication", dependencies: ["Domain", "Storage"]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
 
         // Synthetic registries for demos, tests and benchmarks.
         .target(name: "Synthesis", dependencies: ["Domain", "Reference", "Normalization", "TextEncodings"]),
@@ -64,5 +65,6 @@ let package = Package(
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain", "Matching"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     ]
 )
