@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization", "Matching"]),
         .target(name: "Publication", dependencies: ["Domain", "Storage"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+        // The query API and feed over HTTP: jurisdiction scopes, API keys, the hash-chained access log.
+        .target(name: "QueryAPI", dependencies: ["Domain", "Storage", "HTTPServer", "Hashing", "Publication"]),
 
         // Synthetic registries for demos, tests and benchmarks.
         .target(name: "Synthesis", dependencies: ["Domain", "Reference", "Normalization", "TextEncodings"]),
@@ -48,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
                 "Resolution", "Matching", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
+                "HTTPServer", "QueryAPI",
             ]),
         .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
 
@@ -66,5 +69,6 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "QueryAPITests", dependencies: ["QueryAPI"]),
     ]
 )

@@ -29,6 +29,7 @@ extension Context {
     /// The resolver with the store's active match model.
     func resolver() throws -> Resolver {
         let settings = try resolverSettings()
-        return try store().read { try Resolver.loading(settings: settings, from: $0) }
+        let map = try reference()
+        return try store().read { try Resolver.loading(settings: settings, map: map, from: $0) }
     }
 }

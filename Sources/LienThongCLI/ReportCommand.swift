@@ -30,13 +30,8 @@ enum ReportCommand {
         }
         let province = arguments.value("--province"), commune = arguments.value("--commune")
         let reference = try context.reference()
-        let map = DataQualityReport.Map(
-            crosswalk: { code in
-                Dictionary(reference.newCommunes(forOldCommune: code).map { ($0.newCommuneCode, $0.newProvinceCode) }, uniquingKeysWith: { a, _ in a })
-            },
-            province: { reference.commune2025(code: $0)?.provinceCode })
         let report = try context.store().read {
-            try DataQualityReport.compute(from: $0, province: province, commune: commune, map: map)
+            try DataQualityReport.compute(from: $0, province: province, commune: commune, map: reference)
         }
         if context.wantsJSON {
             try context.console.json(report)

@@ -36,8 +36,9 @@ enum ResolveCommand {
             }
         }
         let all = arguments.has("--all") || trained != nil
+        let map = try context.reference()
         let summary = try store.write { transaction in
-            let resolver = try Resolver.loading(settings: settings, from: transaction)
+            let resolver = try Resolver.loading(settings: settings, map: map, from: transaction)
             if all {
                 for id in try transaction.mentionIDs(unresolvedOnly: false) {
                     if let stored = try transaction.mention(id: id) { try resolver.index(stored, in: transaction) }

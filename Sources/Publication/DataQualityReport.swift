@@ -49,28 +49,12 @@ public struct DataQualityReport: Codable, Sendable, Equatable {
         public init() {}
     }
 
-    /// The administrative map the report places records on (supplied from the reference data by the caller).
-    public struct Map: Sendable {
-        /// A pre-2025 commune code → the 2025 communes it lies in, each with its 2025 province.
-        public var crosswalk: @Sendable (String) -> [String: String]
-        /// A 2025 commune code → its 2025 province code.
-        public var province: @Sendable (String) -> String?
-
-        public init(crosswalk: @escaping @Sendable (String) -> [String: String], province: @escaping @Sendable (String) -> String?) {
-            self.crosswalk = crosswalk
-            self.province = province
-        }
-
-        /// No map: records are placed only by the 2025 codes they carry.
-        public static let none = Map(crosswalk: { _ in [:] }, province: { _ in nil })
-    }
-
     /// Identifier findings are the mention findings whose rule starts with one of these.
     static let identifierRulePrefixes = ["personal_number.", "cmnd.", "enterprise_code."]
 
     /// Reads the whole store in one snapshot. `province` / `commune` select 2025 codes (nil: every one).
     public static func compute(
-        from reader: any StoreReader, province: String? = nil, commune: String? = nil, map: Map = .none,
+        from reader: any StoreReader, province: String? = nil, commune: String? = nil, map: (any AdministrativeMap)? = nil,
         registries: Registries = Registries()
     ) throws -> DataQualityReport {
         var tally = DataQualityTally(province: province, commune: commune, map: map)

@@ -5,12 +5,12 @@ import Domain
 struct DataQualityTally {
     let province: String?
     let commune: String?
-    let map: DataQualityReport.Map
+    let map: (any AdministrativeMap)?
     private(set) var byCommune: [String: DataQualityReport.Figures] = [:]
     private(set) var provinceOf: [String: String] = [:]
     private(set) var totals = DataQualityReport.Figures()
 
-    init(province: String?, commune: String?, map: DataQualityReport.Map) {
+    init(province: String?, commune: String?, map: (any AdministrativeMap)?) {
         self.province = province
         self.commune = commune
         self.map = map
@@ -29,32 +29,12 @@ struct DataQualityTally {
         }
     }
 
-    /// The 2025 communes (with their 2025 province) a mention's addresses place it in; `["": province?]` when none.
+    /// The 2025 communes (with their 2025 province) a mention's content places it in; `["": province?]` when none.
     func places(of body: MentionBody) -> [String: String?] {
-        let addresses: [Address]
-        switch body {
-        case .person(let person): addresses = person.addresses
-        case .parcel(let parcel): addresses = parcel.address.map { [$0] } ?? []
-        case .enterprise(let enterprise): addresses = enterprise.address.map { [$0] } ?? []
-        }
-        var places: [String: String?] = [:]
-        for address in addresses {
-            var codes = address.currentCommuneCodes
-            if codes.isEmpty, address.scheme == .from2025, let code = address.communeCode { codes = [code] }
-            let province = address.currentProvinceCode ?? (address.scheme == .from2025 ? address.provinceCode : nil)
-            for code in codes {
-                let placed: String? = province ?? map.province(code)
-                places[code] = .some(placed)
-            }
-        }
-        if case .parcel(let parcel) = body, places.isEmpty {
-            if parcel.communeScheme == .from2025 {
-                places[parcel.communeCode] = map.province(parcel.communeCode)
-            } else {
-                for (code, province) in map.crosswalk(parcel.communeCode) { places[code] = province }
-            }
-        }
-        return places.isEmpty ? ["": addresses.compactMap(\.currentProvinceCode).first] : places
+        let places = Places.of(body, map: map)
+        guard places.isEmpty else { return places }
+        if case .person(let person) = body { return ["": person.addresses.compactMap(\.currentProvinceCode).first] }
+        return ["": nil]
     }
 
     /// The selected communes among `places`.

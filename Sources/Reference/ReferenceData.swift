@@ -1,3 +1,4 @@
+import Domain
 import Synchronization
 
 /// The administrative-unit lists, the 2025 crosswalk and the code tables in `Mappings/reference/`,
@@ -100,4 +101,12 @@ public final class ReferenceData: Sendable {
 
     /// Name of a cadastral land-use code (`ODT` → `Đất ở tại đô thị`); codes are matched upper-case.
     public func landUseName(code: String) -> String? { landUseNames[code.uppercased()] }
+}
+
+extension ReferenceData: AdministrativeMap {
+    public func currentCommunes(ofPre2025Commune code: String) -> [String: String] {
+        Dictionary(newCommunes(forOldCommune: code).map { ($0.newCommuneCode, $0.newProvinceCode) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func province(of2025Commune code: String) -> String? { commune2025(code: code)?.provinceCode }
 }

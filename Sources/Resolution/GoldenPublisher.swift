@@ -5,9 +5,12 @@ import Storage
 /// Recomputes golden records and appends a feed event for each one that changed, in the caller's transaction.
 public struct GoldenPublisher: Sendable {
     public var survivorship: Survivorship
+    /// Places entities on the 2025 map for jurisdiction scopes (parcels on the old map go through its crosswalk).
+    public var map: (any AdministrativeMap)?
 
-    public init(survivorship: Survivorship = Survivorship()) {
+    public init(survivorship: Survivorship = Survivorship(), map: (any AdministrativeMap)? = nil) {
         self.survivorship = survivorship
+        self.map = map
     }
 
     /// Recomputes one entity's golden record; appends `entity.created`, `entity.updated` or `entity.retired`
@@ -23,12 +26,14 @@ public struct GoldenPublisher: Sendable {
             try transaction.retireEntity(id: entityID, redirectTo: nil, at: time)
             try transaction.unbindKeys(ofEntity: entityID)
             try transaction.deleteGoldenRecord(entityID: entityID)
+            try EntityIndexing(map: map).remove(entityID: entityID, kind: entity.kind, in: transaction)
             try transaction.appendFeedEvent(
                 type: .entityRetired, subject: entityID, kind: entity.kind, data: #"{"entityID":"\#(entityID)"}"#, at: time)
             summary.entitiesRetired += 1
             summary.feedEvents += 1
             return
         }
+        try EntityIndexing(map: map).update(golden, members: members, in: transaction)
         if case .person(let person) = golden.body {
             try raiseValueItems(person, members: members, choices: choices, in: transaction, at: time, summary: &summary)
         }
@@ -70,6 +75,7 @@ public struct GoldenPublisher: Sendable {
         try transaction.retireEntity(id: entityID, redirectTo: survivor, at: time)
         try transaction.unbindKeys(ofEntity: entityID)
         try transaction.deleteGoldenRecord(entityID: entityID)
+        try EntityIndexing(map: map).remove(entityID: entityID, kind: .person, in: transaction)
         try transaction.recordLineage(LineageRecord(kind: .merge, from: entityID, to: survivor, mentions: mentions, time: time))
         try transaction.appendFeedEvent(
             type: .entityMerged, subject: entityID, kind: .person, data: try LineageEvent(from: entityID, to: survivor, mentions: mentions.count).json(),

@@ -8,14 +8,17 @@ public struct Resolver: Sendable {
     public var persons: PersonResolver
     public var exact: ExactResolver
 
-    public init(settings: ResolverSettings = ResolverSettings(), model: FellegiSunterModel = .defaults) {
-        persons = PersonResolver(settings: settings, model: model)
-        exact = ExactResolver()
+    /// `map` places entities on the 2025 map for the query API's jurisdiction scopes.
+    public init(settings: ResolverSettings = ResolverSettings(), model: FellegiSunterModel = .defaults, map: (any AdministrativeMap)? = nil) {
+        persons = PersonResolver(settings: settings, model: model, publisher: GoldenPublisher(map: map))
+        exact = ExactResolver(publisher: GoldenPublisher(map: map))
     }
 
     /// A resolver with the store's active model (the hand-set defaults when none was trained).
-    public static func loading(settings: ResolverSettings = ResolverSettings(), from reader: any StoreReader) throws -> Resolver {
-        Resolver(settings: settings, model: try MatchModels.active(in: reader))
+    public static func loading(
+        settings: ResolverSettings = ResolverSettings(), map: (any AdministrativeMap)? = nil, from reader: any StoreReader
+    ) throws -> Resolver {
+        Resolver(settings: settings, model: try MatchModels.active(in: reader), map: map)
     }
 
     /// Indexes a staged person mention (other kinds need no index).

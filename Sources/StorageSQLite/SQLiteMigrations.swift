@@ -204,6 +204,48 @@ enum SQLiteMigrations {
                     PRIMARY KEY (mention_id, field)
                 );
                 """),
+        Migration(
+            version: 4, name: "query API: entity places and name search, API keys, access log",
+            sql: """
+                CREATE TABLE entity_places (
+                    entity_id TEXT NOT NULL REFERENCES entities(id),
+                    commune_code TEXT NOT NULL,
+                    province_code TEXT NOT NULL,
+                    PRIMARY KEY (entity_id, commune_code)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_places_by_commune ON entity_places(commune_code, entity_id);
+                CREATE INDEX entity_places_by_province ON entity_places(province_code, entity_id);
+                CREATE TABLE entity_search (
+                    rowid INTEGER PRIMARY KEY,
+                    entity_id TEXT NOT NULL UNIQUE REFERENCES entities(id),
+                    kind TEXT NOT NULL,
+                    exact_name TEXT NOT NULL,
+                    birth_year INTEGER
+                );
+                CREATE INDEX entity_search_by_exact_name ON entity_search(kind, exact_name);
+                CREATE VIRTUAL TABLE entity_search_names USING fts5(names, tokenize = 'unicode61');
+                CREATE TABLE api_keys (
+                    id TEXT PRIMARY KEY,
+                    secret_hash TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('reader', 'operator', 'steward')),
+                    jurisdiction TEXT NOT NULL,
+                    label TEXT,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                CREATE TABLE access_log (
+                    sequence INTEGER PRIMARY KEY,
+                    time TEXT NOT NULL,
+                    key_id TEXT NOT NULL,
+                    entity_id TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    route TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE INDEX access_log_by_entity ON access_log(entity_id);
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -20,7 +20,11 @@ final class SQLiteStatement {
 
     /// Binds parameters by position (1-based), in order. `nil` binds NULL.
     @discardableResult
-    func bind(_ values: SQLiteValue...) throws -> SQLiteStatement {
+    func bind(_ values: SQLiteValue...) throws -> SQLiteStatement { try bind(values) }
+
+    /// Binds an array of parameters by position (1-based), in order.
+    @discardableResult
+    func bind(_ values: [SQLiteValue]) throws -> SQLiteStatement {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32

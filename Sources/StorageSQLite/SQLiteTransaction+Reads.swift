@@ -111,7 +111,7 @@ extension SQLiteTransaction {
             ).bind(.text(subject)))
     }
 
-    private func feedEvents(_ statement: SQLiteStatement) throws -> [FeedEvent] {
+    func feedEvents(_ statement: SQLiteStatement) throws -> [FeedEvent] {
         var events: [FeedEvent] = []
         while try statement.step() {
             guard let type = FeedEventType(rawValue: statement.text(2)), let kind = EntityKind(rawValue: statement.text(4)) else {

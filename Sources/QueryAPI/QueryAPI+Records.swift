@@ -1,0 +1,165 @@
+import Domain
+import Foundation
+import Hashing
+import HTTPServer
+import Storage
+
+/// Record reads: by ID (with redirects for merged IDs and ETags), by strong key, by name, and a person's links.
+/// A record outside the key's jurisdiction is answered exactly like a missing one (404), never revealing it exists.
+extension QueryAPI {
+    static let pathPrefix: [EntityKind: String] = [.person: "/v1/persons/", .parcel: "/v1/parcels/", .enterprise: "/v1/enterprises/"]
+
+    func visible(_ entityID: String, to key: APIKey, in reader: any StoreReader) throws -> Bool {
+        if key.jurisdiction.national { return true }
+        return key.jurisdiction.contains(try reader.places(ofEntity: entityID))
+    }
+
+    /// `X-Purpose`, required for every read of personal records.
+    func purpose(_ request: HTTPRequest) throws -> String {
+        guard let purpose = request.header("X-Purpose")?.trimmingCharacters(in: .whitespaces), !purpose.isEmpty else {
+            throw APIProblem.badRequest("personal records are read for a stated purpose: send an X-Purpose header")
+        }
+        return String(purpose.prefix(200))
+    }
+
+    /// Writes the access-log entries for a personal read; called before the response is built.
+    func audit(_ reads: [(entity: String, fields: [String])], key: APIKey, purpose: String, route: String) throws {
+        guard !reads.isEmpty else { return }
+        let time = Clock.now()
+        let entries = reads.map {
+            AccessLogEntry(time: time, keyID: key.id, entityID: $0.entity, fields: $0.fields, purpose: purpose, route: route)
+        }
+        try store.write { try AccessAudit.append(entries, in: $0) }
+    }
+
+    /// The top-level fields of a golden record that a response returns (what the access log names).
+    static func fields(_ golden: GoldenRecord) -> [String] {
+        guard case .person(let person) = golden.body else { return ["record"] }
+        var fields = ["mentions"]
+        if person.name != nil { fields.append("name") }
+        if person.birthDate != nil { fields.append("birthDate") }
+        if person.sex != nil { fields.append("sex") }
+        if !person.identifiers.isEmpty { fields.append("identifiers") }
+        if !person.addresses.isEmpty { fields.append("addresses") }
+        if person.phone != nil { fields.append("phone") }
+        return fields
+    }
+
+    func record(_ kind: EntityKind, id: String, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
+        let purpose = kind == .person ? try self.purpose(request) : ""
+        enum Found { case redirect(String), record(GoldenRecord, String) }
+        let found: Found = try store.read { reader in
+            guard let entity = try reader.entity(id: id), entity.kind == kind, try visible(id, to: key, in: reader) else {
+                throw APIProblem.notFound("\(kind.rawValue) \(id)")
+            }
+            if entity.status != .active {
+                guard let survivor = entity.redirectTo, try visible(survivor, to: key, in: reader) else {
+                    throw APIProblem.notFound("\(kind.rawValue) \(id)")
+                }
+                return .redirect(survivor)
+            }
+            guard let json = try reader.goldenRecordJSON(entityID: id), let golden = try reader.goldenRecord(entityID: id) else {
+                throw APIProblem.notFound("\(kind.rawValue) \(id)")
+            }
+            return .record(golden, json)
+        }
+        switch found {
+        case .redirect(let survivor):
+            let location = (Self.pathPrefix[kind] ?? "/") + survivor
+            return .respond(
+                .problem(
+                    status: 308, title: "Permanent Redirect", detail: "\(id) was merged into \(survivor)",
+                    headers: [HTTPHeader("Location", location)]))
+        case .record(let golden, let json):
+            let etag = "\"" + String(Digest.sha256Hex(json).prefix(32)) + "\""
+            let notModified = request.header("If-None-Match").map { $0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag } } ?? false
+            if kind == .person {
+                try audit([(id, notModified ? ["etag"] : Self.fields(golden))], key: key, purpose: purpose, route: request.path)
+            }
+            if notModified { return .respond(HTTPResponse(status: 304, headers: [HTTPHeader("ETag", etag)], body: [])) }
+            return .respond(.json(json, headers: [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", "private, no-cache")]))
+        }
+    }
+
+    /// A list of golden records as `{"results":[…],"next":…}`, auditing person reads.
+    func results(_ ids: [String], kind: EntityKind, key: APIKey, request: HTTPRequest, next: String?) throws -> HTTPReply {
+        let purpose = kind == .person ? try self.purpose(request) : ""
+        let records: [(GoldenRecord, String)] = try store.read { reader in
+            try ids.compactMap { id in
+                guard try visible(id, to: key, in: reader), let golden = try reader.goldenRecord(entityID: id),
+                    let json = try reader.goldenRecordJSON(entityID: id)
+                else { return nil }
+                return (golden, json)
+            }
+        }
+        if kind == .person {
+            try audit(records.map { ($0.0.entityID, Self.fields($0.0)) }, key: key, purpose: purpose, route: request.target)
+        }
+        let body = "{\"results\":[" + records.map(\.1).joined(separator: ",") + "],\"next\":" + (next.map(JSONText.quote) ?? "null") + "}"
+        return .respond(.json(body))
+    }
+
+    func personsByNumber(key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
+        guard let number = request.query("id_number"), number.count == 12, number.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIProblem.badRequest("give id_number, a 12-digit personal number")
+        }
+        let ids = try store.read { try $0.personEntities(personalNumber: number) }
+        return try results(ids, kind: .person, key: key, request: request, next: nil)
+    }
+
+    func byStrongKey(_ kind: EntityKind, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
+        let (parameter, keyType, candidates): (String, String, (String) -> [String]) =
+            kind == .parcel
+            ? ("parcel_key", IdentifierType.parcelKey.rawValue, { value in value.contains(":") ? [value] : ["2025:" + value, "pre2025:" + value] })
+            : ("code", IdentifierType.enterpriseCode.rawValue, { [$0] })
+        guard let value = request.query(parameter), !value.isEmpty, value.count <= 64 else {
+            throw APIProblem.badRequest("give \(parameter)")
+        }
+        let ids = try store.read { reader in
+            try candidates(value).compactMap { try reader.entityID(kind: kind, keyType: keyType, keyValue: $0) }
+        }
+        return try results(ids, kind: kind, key: key, request: request, next: nil)
+    }
+
+    func search(_ kind: EntityKind, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
+        guard let name = request.query("name"), !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200 else {
+            throw APIProblem.badRequest("give name (diacritics optional)")
+        }
+        let birthYear = try request.query("birth_year").map { text -> Int in
+            guard let year = Int(text), (1850...2100).contains(year) else { throw APIProblem.badRequest("birth_year must be a year") }
+            return year
+        }
+        let commune = try request.query("commune").map { code -> String in
+            guard code.count == 5, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw APIProblem.badRequest("commune must be a 5-digit 2025 code") }
+            return code
+        }
+        let limit = try Self.integer(request, "limit", default: 20, range: 1...100)
+        let page = try Self.integer(request, "page", default: 1, range: 1...10_000)
+        let folded = TextFolding.fold(name)
+        let tokens = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let ids = try store.read { reader in
+            try reader.searchEntities(
+                kind: kind, tokens: tokens, exactName: tokens.joined(separator: " "), birthYear: birthYear, commune: commune,
+                within: key.jurisdiction, limit: limit + 1, offset: (page - 1) * limit)
+        }
+        var next: String?
+        if ids.count > limit {
+            var items = request.queryItems.filter { $0.name != "page" }.map { "\(Self.escape($0.name))=\(Self.escape($0.value))" }
+            items.append("page=\(page + 1)")
+            next = request.path + "?" + items.joined(separator: "&")
+        }
+        return try results(Array(ids.prefix(limit)), kind: kind, key: key, request: request, next: next)
+    }
+
+    static func integer(_ request: HTTPRequest, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.query(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIProblem.badRequest("\(name) must be an integer in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return number
+    }
+
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+}

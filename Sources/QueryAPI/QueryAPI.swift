@@ -1,0 +1,109 @@
+import Domain
+import Foundation
+import HTTPServer
+import Storage
+
+/// The query API: reconciled records and the change feed over HTTP, scoped by each key's jurisdiction, with every
+/// personal read written to the hash-chained access log before the response is sent.
+public final class QueryAPI: Sendable {
+    let store: any Store
+    let openAPIDocument: [UInt8]
+    let feed: FeedWaiters
+    /// The CloudEvents `source` of feed events.
+    let eventSource: String
+
+    public init(store: any Store, openAPIDocument: [UInt8], eventSource: String = "urn:lienthong:gateway") {
+        self.store = store
+        self.openAPIDocument = openAPIDocument
+        self.eventSource = eventSource
+        feed = FeedWaiters(store: store, source: eventSource)
+    }
+
+    /// Starts the feed watcher (long-poll and event-stream wake-ups).
+    public func start() { feed.start() }
+
+    /// Stops the watcher and answers every waiting long-poll.
+    public func stop() { feed.stop() }
+
+    /// The server's handler.
+    public func handle(_ request: HTTPRequest) -> HTTPReply {
+        guard let (route, id) = APIRoute.match(method: request.method, path: request.path) else {
+            if request.method != "GET", APIRoute.pathExists(request.path) {
+                return .respond(.problem(status: 405, title: "Method Not Allowed", headers: [HTTPHeader("Allow", "GET")]))
+            }
+            return .respond(.problem(status: 404, title: "Not Found", detail: "no route \(request.method) \(request.path)"))
+        }
+        do {
+            switch route.role {
+            case .none:
+                return try probe(route, request)
+            case .reader, .operator:
+                let key = try authenticate(request)
+                if route.role == .operator, key.role < .operator {
+                    throw APIProblem(status: 403, title: "Forbidden", detail: "this route needs an operator or steward key")
+                }
+                return try serve(route, id: id, key: key, request)
+            }
+        } catch let problem as APIProblem {
+            return .respond(problem.response)
+        } catch {
+            return .respond(.problem(status: 500, title: "Internal Server Error", detail: "the store could not answer"))
+        }
+    }
+
+    private func probe(_ route: APIRoute, _ request: HTTPRequest) throws -> HTTPReply {
+        switch route.name {
+        case .livez: return .respond(.json(#"{"status":"ok"}"#))
+        case .readyz:
+            guard !feed.isDraining, (try? store.read { try $0.feedHead() }) != nil else {
+                return .respond(.problem(status: 503, title: "Service Unavailable", detail: "the store is unreachable or the server is draining"))
+            }
+            return .respond(.json(#"{"status":"ready"}"#))
+        default: return .respond(.json(openAPIDocument))
+        }
+    }
+
+    private func serve(_ route: APIRoute, id: String?, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
+        switch route.name {
+        case .person: return try record(.person, id: id ?? "", key: key, request)
+        case .parcel: return try record(.parcel, id: id ?? "", key: key, request)
+        case .enterprise: return try record(.enterprise, id: id ?? "", key: key, request)
+        case .personsByNumber: return try personsByNumber(key: key, request)
+        case .parcelsByKey: return try byStrongKey(.parcel, key: key, request)
+        case .enterprisesByCode: return try byStrongKey(.enterprise, key: key, request)
+        case .personSearch: return try search(.person, key: key, request)
+        case .enterpriseSearch: return try search(.enterprise, key: key, request)
+        case .personLinks: return try links(id: id ?? "", key: key, request)
+        case .personAccessLog: return try accessLog(id: id ?? "", key: key, request)
+        case .feed: return try feed.reply(request, key: key)
+        case .livez, .readyz, .openapi: return try probe(route, request)
+        }
+    }
+
+    /// The caller's key from `Authorization: Bearer lt_…`; 401 when missing, malformed, unknown or revoked.
+    func authenticate(_ request: HTTPRequest) throws -> APIKey {
+        let unauthorized = APIProblem(
+            status: 401, title: "Unauthorized", detail: "give a valid API key as 'Authorization: Bearer lt_…'",
+            headers: [HTTPHeader("WWW-Authenticate", "Bearer")])
+        guard let header = request.header("Authorization"), header.hasPrefix("Bearer "),
+            let token = APIKeyToken.parse(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        else { throw unauthorized }
+        guard let key = try store.read({ try $0.apiKey(id: token.id) }), key.revokedAt == nil,
+            APIKeyToken.matches(secret: token.secret, key: key)
+        else { throw unauthorized }
+        return key
+    }
+}
+
+/// An error answered as RFC 9457 `application/problem+json`.
+struct APIProblem: Error {
+    var status: Int
+    var title: String
+    var detail: String?
+    var headers: [HTTPHeader] = []
+
+    var response: HTTPResponse { .problem(status: status, title: title, detail: detail, headers: headers) }
+
+    static func notFound(_ what: String) -> APIProblem { APIProblem(status: 404, title: "Not Found", detail: "no \(what)") }
+    static func badRequest(_ detail: String) -> APIProblem { APIProblem(status: 400, title: "Bad Request", detail: detail) }
+}

@@ -1,0 +1,42 @@
+import Domain
+
+/// Reads the query API needs: keys, entity places and name search, the feed within a jurisdiction, the access log.
+public protocol AccessReader {
+    func apiKey(id: String) throws -> APIKey?
+    func apiKeys() throws -> [APIKey]
+    /// The 2025 communes an entity is placed in (kept for retired entities, so their last events stay visible).
+    func places(ofEntity id: String) throws -> [EntityPlace]
+    /// Entities of `kind` whose indexed names contain every folded token, best first (the exact folded name first),
+    /// optionally with this birth year, in this commune, and within `jurisdiction`.
+    func searchEntities(
+        kind: EntityKind, tokens: [String], exactName: String, birthYear: Int?, commune: String?, within jurisdiction: Jurisdiction,
+        limit: Int, offset: Int
+    ) throws -> [String]
+    /// Feed events after `after` about entities inside `jurisdiction`, ascending, at most `limit`; also returns the
+    /// last sequence examined, so a reader whose jurisdiction matched nothing still advances its cursor.
+    func feed(after: Int64, limit: Int, within jurisdiction: Jurisdiction) throws -> (events: [FeedEvent], scannedThrough: Int64)
+    /// Person entities with a mention carrying this valid 12-digit number.
+    func personEntities(personalNumber: String) throws -> [String]
+    /// The highest feed sequence (0 when empty): cheap, for long-poll wake-ups.
+    func feedHead() throws -> Int64
+    /// The latest access-log entry (the head of the hash chain).
+    func lastAccessLogEntry() throws -> AccessLogEntry?
+    /// Access-log entries of one entity, oldest first.
+    func accessLog(entityID: String) throws -> [AccessLogEntry]
+    /// Every access-log entry in order (chain verification).
+    func forEachAccessLogEntry(_ each: (AccessLogEntry) throws -> Void) throws
+}
+
+/// Writes of the query API and the publisher's index of places and names.
+public protocol AccessWriter {
+    func putAPIKey(_ key: APIKey) throws
+    /// Marks a key revoked; false when there is no such active key.
+    func revokeAPIKey(id: String, at time: String) throws -> Bool
+    /// Replaces an entity's places.
+    func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws
+    /// Replaces an entity's searchable names (folded) and birth year; an empty `names` removes it from search.
+    func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws
+    /// Appends an entry whose `previousHash` and `hash` the caller computed from `lastAccessLogEntry()` in this
+    /// transaction; returns its sequence.
+    func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64
+}

@@ -1,0 +1,193 @@
+import Domain
+import Storage
+
+/// The query API's tables: entity places and name search (kept by the publisher), API keys and the access log.
+extension SQLiteTransaction {
+    // MARK: keys
+
+    private static let keyColumns = "id, secret_hash, role, jurisdiction, label, created_at, revoked_at"
+
+    private func apiKey(_ statement: SQLiteStatement) throws -> APIKey {
+        guard let role = APIRole(rawValue: statement.text(2)) else { throw StoreError.corruptRow("api key \(statement.text(0))") }
+        return APIKey(
+            id: statement.text(0), secretHash: statement.text(1), role: role,
+            jurisdiction: try StoredJSON.decode(Jurisdiction.self, statement.text(3), what: "api key jurisdiction"),
+            label: statement.optionalText(4), createdAt: statement.text(5), revokedAt: statement.optionalText(6))
+    }
+
+    func apiKey(id: String) throws -> APIKey? {
+        let statement = try connection.statement("SELECT \(Self.keyColumns) FROM api_keys WHERE id = ?").bind(.text(id))
+        return try statement.step() ? try apiKey(statement) : nil
+    }
+
+    func apiKeys() throws -> [APIKey] {
+        let statement = try connection.statement("SELECT \(Self.keyColumns) FROM api_keys ORDER BY created_at, id")
+        var keys: [APIKey] = []
+        while try statement.step() { keys.append(try apiKey(statement)) }
+        return keys
+    }
+
+    func putAPIKey(_ key: APIKey) throws {
+        try connection.statement("INSERT INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)").bind(
+            .text(key.id), .text(key.secretHash), .text(key.role.rawValue), .text(try StoredJSON.encode(key.jurisdiction)),
+            .optional(key.label), .text(key.createdAt), .optional(key.revokedAt)
+        ).run()
+    }
+
+    func revokeAPIKey(id: String, at time: String) throws -> Bool {
+        try connection.statement("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(.text(time), .text(id)).run()
+        return connection.changes > 0
+    }
+
+    // MARK: places and search
+
+    func places(ofEntity id: String) throws -> [EntityPlace] {
+        let statement = try connection.statement(
+            "SELECT commune_code, province_code FROM entity_places WHERE entity_id = ? ORDER BY commune_code"
+        ).bind(.text(id))
+        var places: [EntityPlace] = []
+        while try statement.step() { places.append(EntityPlace(communeCode: statement.text(0), provinceCode: statement.text(1))) }
+        return places
+    }
+
+    func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws {
+        guard try self.places(ofEntity: id) != places.sorted(by: { $0.communeCode < $1.communeCode }) else { return }
+        try connection.statement("DELETE FROM entity_places WHERE entity_id = ?").bind(.text(id)).run()
+        let insert = try connection.statement(
+            "INSERT OR REPLACE INTO entity_places (entity_id, commune_code, province_code) VALUES (?, ?, ?)")
+        for place in places {
+            insert.reset()
+            try insert.bind(.text(id), .text(place.communeCode), .text(place.provinceCode)).run()
+        }
+    }
+
+    func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws {
+        let existing = try connection.statement("SELECT rowid FROM entity_search WHERE entity_id = ?").bind(.text(id))
+        let rowid = try existing.step() ? existing.int(0) : nil
+        existing.reset()
+        if let rowid {
+            try connection.statement("DELETE FROM entity_search_names WHERE rowid = ?").bind(.int(rowid)).run()
+            try connection.statement("DELETE FROM entity_search WHERE rowid = ?").bind(.int(rowid)).run()
+        }
+        guard !names.isEmpty else { return }
+        try connection.statement("INSERT INTO entity_search (entity_id, kind, exact_name, birth_year) VALUES (?, ?, ?, ?)")
+            .bind(.text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear)).run()
+        try connection.statement("INSERT INTO entity_search_names (rowid, names) VALUES (?, ?)")
+            .bind(.int(connection.lastInsertRowID), .text(names.joined(separator: " | "))).run()
+    }
+
+    /// `EXISTS (…)` restricting `alias.entity_id` to a jurisdiction, with its parameters; empty for a national one.
+    private func jurisdictionClause(_ jurisdiction: Jurisdiction, entityColumn: String) -> (sql: String, values: [SQLiteValue]) {
+        guard !jurisdiction.national else { return ("", []) }
+        let provinces = jurisdiction.provinces.map { _ in "?" }.joined(separator: ", ")
+        let communes = jurisdiction.communes.map { _ in "?" }.joined(separator: ", ")
+        let sql =
+            " AND EXISTS (SELECT 1 FROM entity_places p WHERE p.entity_id = \(entityColumn) AND (p.province_code IN (\(provinces))"
+            + " OR p.commune_code IN (\(communes))))"
+        return (sql, jurisdiction.provinces.map { .text($0) } + jurisdiction.communes.map { .text($0) })
+    }
+
+    func searchEntities(
+        kind: EntityKind, tokens: [String], exactName: String, birthYear: Int?, commune: String?, within jurisdiction: Jurisdiction,
+        limit: Int, offset: Int
+    ) throws -> [String] {
+        let words = tokens.filter { !$0.isEmpty }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        guard !words.isEmpty else { return [] }
+        let scope = jurisdictionClause(jurisdiction, entityColumn: "s.entity_id")
+        let sql = """
+            SELECT s.entity_id FROM entity_search_names n JOIN entity_search s ON s.rowid = n.rowid
+            WHERE entity_search_names MATCH ? AND s.kind = ? AND (? IS NULL OR s.birth_year = ?)
+              AND (? IS NULL OR EXISTS (SELECT 1 FROM entity_places c WHERE c.entity_id = s.entity_id AND c.commune_code = ?))\(scope.sql)
+            ORDER BY s.exact_name = ? DESC, n.rank, s.entity_id LIMIT ? OFFSET ?
+            """
+        let values: [SQLiteValue] =
+            [.text(words.joined(separator: " ")), .text(kind.rawValue), .optional(birthYear), .optional(birthYear), .optional(commune), .optional(commune)]
+            + scope.values + [.text(exactName), .int(Int64(max(0, limit))), .int(Int64(max(0, offset)))]
+        let statement = try connection.statement(sql).bind(values)
+        var ids: [String] = []
+        while try statement.step() { ids.append(statement.text(0)) }
+        return ids
+    }
+
+    func personEntities(personalNumber: String) throws -> [String] {
+        let statement = try connection.statement(
+            """
+            SELECT DISTINCT e.entity_id FROM person_index p JOIN entity_members e ON e.mention_id = p.mention_id
+            WHERE p.personal_number = ? ORDER BY e.entity_id
+            """
+        ).bind(.text(personalNumber))
+        var ids: [String] = []
+        while try statement.step() { ids.append(statement.text(0)) }
+        return ids
+    }
+
+    // MARK: feed within a jurisdiction
+
+    func feedHead() throws -> Int64 {
+        let statement = try connection.statement("SELECT coalesce(max(sequence), 0) FROM feed_events")
+        defer { statement.reset() }
+        return try statement.step() ? statement.int(0) : 0
+    }
+
+    /// How many sequences one jurisdiction-filtered feed read examines at most (a commune key polling a national
+    /// feed advances through it in windows instead of scanning it whole).
+    static let feedScanWindow: Int64 = 50_000
+
+    func feed(after: Int64, limit: Int, within jurisdiction: Jurisdiction) throws -> (events: [FeedEvent], scannedThrough: Int64) {
+        guard !jurisdiction.national else {
+            let events = try feed(after: after, limit: limit)
+            return (events, events.last?.sequence ?? after)
+        }
+        let last = try feedHead()
+        let windowEnd = min(last, after + Self.feedScanWindow)
+        let scope = jurisdictionClause(jurisdiction, entityColumn: "f.subject")
+        let statement = try connection.statement(
+            """
+            SELECT f.sequence, f.id, f.type, f.subject, f.kind, f.time, f.data FROM feed_events f
+            WHERE f.sequence > ? AND f.sequence <= ?\(scope.sql) ORDER BY f.sequence LIMIT ?
+            """
+        ).bind([.int(after), .int(windowEnd)] + scope.values + [.int(Int64(max(0, limit)))])
+        let events = try feedEvents(statement)
+        let scanned = events.count >= limit ? (events.last?.sequence ?? after) : max(after, windowEnd)
+        return (events, scanned)
+    }
+
+    // MARK: access log
+
+    private static let logColumns = "sequence, time, key_id, entity_id, fields, purpose, route, previous_hash, hash"
+
+    private func logEntry(_ statement: SQLiteStatement) -> AccessLogEntry {
+        AccessLogEntry(
+            sequence: statement.int(0), time: statement.text(1), keyID: statement.text(2), entityID: statement.text(3),
+            fields: statement.text(4).split(separator: ",").map(String.init), purpose: statement.text(5), route: statement.text(6),
+            previousHash: statement.text(7), hash: statement.text(8))
+    }
+
+    func lastAccessLogEntry() throws -> AccessLogEntry? {
+        let statement = try connection.statement("SELECT \(Self.logColumns) FROM access_log ORDER BY sequence DESC LIMIT 1")
+        return try statement.step() ? logEntry(statement) : nil
+    }
+
+    func accessLog(entityID: String) throws -> [AccessLogEntry] {
+        let statement = try connection.statement("SELECT \(Self.logColumns) FROM access_log WHERE entity_id = ? ORDER BY sequence")
+            .bind(.text(entityID))
+        var entries: [AccessLogEntry] = []
+        while try statement.step() { entries.append(logEntry(statement)) }
+        return entries
+    }
+
+    func forEachAccessLogEntry(_ each: (AccessLogEntry) throws -> Void) throws {
+        let statement = try connection.statement("SELECT \(Self.logColumns) FROM access_log ORDER BY sequence")
+        while try statement.step() { try each(logEntry(statement)) }
+    }
+
+    func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64 {
+        try connection.statement(
+            "INSERT INTO access_log (time, key_id, entity_id, fields, purpose, route, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        ).bind(
+            .text(entry.time), .text(entry.keyID), .text(entry.entityID), .text(entry.fields.joined(separator: ",")), .text(entry.purpose),
+            .text(entry.route), .text(entry.previousHash), .text(entry.hash)
+        ).run()
+        return connection.lastInsertRowID
+    }
+}
