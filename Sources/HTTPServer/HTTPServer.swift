@@ -38,6 +38,8 @@ public final class HTTPServer: Sendable {
     /// Binds and starts serving. Does nothing if already running.
     /// Throws `HTTPServerError.cannotListen` if the address or port is taken, and refuses a stopped server.
     public func start() throws {
+        // A client that hangs up mid-response must not kill the process: libmicrohttpd's writes can raise SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         try lifecycle.withLock { state in
             switch state {
             case .running: return
