@@ -58,8 +58,17 @@ struct CLIRunner {
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
         if let input {
-            signal(SIGPIPE, SIG_IGN)  // a child that exits before reading all of its input must not kill the test run
-            stdin.fileHandleForWriting.write(Data(input.utf8))
+            // A child may exit before reading all of its input (an empty queue): neither SIGPIPE nor FileHandle's
+            // `try!` on EPIPE may take the test run down, so write with POSIX and ignore a closed pipe.
+            signal(SIGPIPE, SIG_IGN)
+            let descriptor = stdin.fileHandleForWriting.fileDescriptor
+            var bytes = Array(input.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { break }
+                bytes = bytes.dropFirst(written)
+            }
             try stdin.fileHandleForWriting.close()
         }
         // Read both pipes before waiting so a large output cannot block the child.
