@@ -15,6 +15,8 @@ schemas = pathlib.Path(__file__).resolve().parent.parent / "Schemas"
 resources = []
 for path in sorted(schemas.glob("*.json")):
     document = json.loads(path.read_text(encoding="utf-8"))
+    if "$schema" not in document:  # openapi.json is an OpenAPI document, not a JSON Schema
+        continue
     resource = Resource.from_contents(document)
     resources.append((document["$id"], resource))
     resources.append((path.name, resource))
