@@ -18,11 +18,22 @@ Routes (every response is deterministic; counters are per ?id= so tests do not d
   /loop                  a JSON page whose next link is itself
   /auth.csv              needs Authorization: Bearer secret-token (401 otherwise)
   /basic.csv             needs Basic auth reader:pa:ss (401 otherwise)
-  /count?path=P          how many requests P received (text)
+  /count?path=P          how many requests P received (text; POSTs counted too)
   anything else          404
+Webhook routes (POST; each records the request under its ?id= for /hook-log):
+  POST /hook?id=X                    records headers + body, answers 204
+  POST /hook-flaky?id=X&fail=N       answers 503 (or &status=S, with &retry_after=R a Retry-After: R) N times, then 204
+  POST /hook-gone?id=X               410 Gone
+  POST /hook-reject?id=X             400 with a short text body (&bytes=N: N bytes of body instead)
+  POST /hook-redirect?id=X           307 to /hook?id=X
+  GET  /hook-log?id=X[&secret=S]     the requests recorded for X as JSON [{"path", "headers" (lower-cased names),
+                                     "body"}]; with &secret=S each entry also has "expected_v1": hex HMAC-SHA256 under
+                                     S of "<t>." + body, t taken from its X-LienThong-Signature (computed here, in
+                                     Python, independently of the Swift code)
 """
 import base64
 import hashlib
+import hmac
 import http.server
 import json
 import os
@@ -38,6 +49,7 @@ CSV = b"id,name\n1,Nguyen Van An\n2,Tran Thi Binh\n"
 LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT"
 ROOT = None
 COUNTS = {}
+HOOK_LOG = {}
 LOCK = threading.Lock()
 
 
@@ -130,6 +142,46 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/count":
             with LOCK:
                 return self.send(200, str(COUNTS.get(query.get("path", ""), 0)).encode())
+        if path == "/hook-log":
+            with LOCK:
+                entries = [dict(entry) for entry in HOOK_LOG.get(ident, [])]
+            if "secret" in query:
+                for entry in entries:
+                    fields = dict(f.strip().split("=", 1) for f in entry["headers"].get("x-lienthong-signature", "").split(",") if "=" in f)
+                    message = fields.get("t", "").encode() + b"." + entry["body"].encode("utf-8", "surrogateescape")
+                    entry["expected_v1"] = hmac.new(query["secret"].encode(), message, hashlib.sha256).hexdigest()
+            return self.send(200, json.dumps(entries).encode(), {"Content-Type": "application/json"})
+        return self.send(404, b"not found\n")
+
+    def do_POST(self):
+        url = urllib.parse.urlsplit(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query))
+        path = url.path
+        bump(path)
+        ident = query.get("id", "")
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        entry = {
+            "path": path,
+            "headers": {name.lower(): value for name, value in self.headers.items()},
+            "body": body.decode("utf-8", "surrogateescape"),
+        }
+        with LOCK:
+            HOOK_LOG.setdefault(ident, []).append(entry)
+        if path == "/hook":
+            return self.send(204)
+        if path == "/hook-flaky":
+            if bump("hook-flaky:" + ident) <= int(query.get("fail", "1")):
+                headers = {"Retry-After": query["retry_after"]} if "retry_after" in query else {}
+                return self.send(int(query.get("status", "503")), b"try again later\n", headers)
+            return self.send(204)
+        if path == "/hook-gone":
+            return self.send(410, b"subscription cancelled\n")
+        if path == "/hook-reject":
+            size = int(query.get("bytes", "0"))
+            text = b"z" * size if size else b"invalid payload: missing field 'id'\nsecond line\n"
+            return self.send(400, text)
+        if path == "/hook-redirect":
+            return self.send(307, b"moved\n", {"Location": "/hook?id=" + urllib.parse.quote(ident)})
         return self.send(404, b"not found\n")
 
 
