@@ -38,6 +38,14 @@ public enum Digest {
         return Array(output.prefix(Int(length)))
     }
 
+    /// Equality whose running time depends only on the lengths, never on where the bytes differ (OpenSSL's
+    /// `CRYPTO_memcmp`): for comparing secrets, MACs and token hashes.
+    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard !a.isEmpty else { return true }
+        return a.withUnsafeBytes { left in b.withUnsafeBytes { right in CRYPTO_memcmp(left.baseAddress, right.baseAddress, a.count) == 0 } }
+    }
+
     /// Cryptographically strong random bytes from OpenSSL's generator.
     public static func randomBytes(_ count: Int) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: count)

@@ -34,21 +34,13 @@ public enum WebhookSignature {
         guard !overflow, age.magnitude <= UInt(max(0, tolerance)) else { return false }
         let expected = Array(mac(secret: secret, timestamp: timestamp, body: body).utf8)
         var matched = false
-        for candidate in candidates where constantTimeEqual(expected, Array(candidate.utf8)) { matched = true }
+        for candidate in candidates where Digest.constantTimeEqual(expected, Array(candidate.utf8)) { matched = true }
         return matched
     }
 
     /// Hex HMAC-SHA256 of `"<timestamp>." + body`.
     static func mac(secret: [UInt8], timestamp: Int, body: [UInt8]) -> String {
         Digest.hex(Digest.hmacSHA256(key: secret, message: Array("\(timestamp).".utf8) + body))
-    }
-
-    /// Equality whose running time depends only on the lengths, never on where the bytes differ.
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }
 

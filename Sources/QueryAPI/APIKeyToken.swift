@@ -25,10 +25,6 @@ public enum APIKeyToken {
 
     /// True when `secret` hashes to `key`'s stored hash (compared in constant time).
     public static func matches(secret: String, key: APIKey) -> Bool {
-        let computed = Array(Digest.sha256Hex(secret).utf8), stored = Array(key.secretHash.utf8)
-        guard computed.count == stored.count else { return false }
-        var difference: UInt8 = 0
-        for index in computed.indices { difference |= computed[index] ^ stored[index] }
-        return difference == 0
+        Digest.constantTimeEqual(Array(Digest.sha256Hex(secret).utf8), Array(key.secretHash.utf8))
     }
 }

@@ -13,6 +13,13 @@ import Testing
         #expect(Digest.hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
+    @Test func constantTimeEqualCompares() {
+        #expect(Digest.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!Digest.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+        #expect(!Digest.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(Digest.constantTimeEqual([], []))
+    }
+
     @Test func randomBytesDiffer() {
         let a = Digest.randomBytes(16), b = Digest.randomBytes(16)
         #expect(a.count == 16)
