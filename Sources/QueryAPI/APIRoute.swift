@@ -11,7 +11,7 @@ public struct APIRoute: Hashable, Sendable {
     public var method: String
     public var template: String
     public var name: Name
-    /// The least role allowed; nil for the unauthenticated probes and the OpenAPI document.
+    /// The least role allowed; `.none` for the unauthenticated probes and the OpenAPI document.
     public var role: APIRoleRequirement
 
     public enum APIRoleRequirement: Hashable, Sendable {
@@ -35,8 +35,7 @@ public struct APIRoute: Hashable, Sendable {
         APIRoute(method: "GET", template: "/v1/feed", name: .feed, role: .reader),
     ]
 
-    /// The route and the `{id}` parameter for a path, or nil. `methodAllowed` is false when the path exists for
-    /// another method.
+    /// The route and the `{id}` parameter for a method and path, or nil.
     public static func match(method: String, path: String) -> (route: APIRoute, id: String?)? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         for route in all where route.method == method {
@@ -61,8 +60,8 @@ public struct APIRoute: Hashable, Sendable {
         return nil
     }
 
-    /// True when some route serves `path` with another method (405 rather than 404).
+    /// True when some route serves `path` (every route is a GET): another method gets 405 rather than 404.
     public static func pathExists(_ path: String) -> Bool {
-        ["GET"].contains { match(method: $0, path: path) != nil }
+        match(method: "GET", path: path) != nil
     }
 }

@@ -14,6 +14,13 @@ extension QueryAPI {
         return key.jurisdiction.contains(try reader.places(ofEntity: entityID))
     }
 
+    /// An entity's golden record and its stored JSON text, read once (the text is the response body; the decoded
+    /// record names the fields the access log records).
+    func golden(_ id: String, in reader: any StoreReader) throws -> (record: GoldenRecord, json: String)? {
+        guard let json = try reader.goldenRecordJSON(entityID: id) else { return nil }
+        return (try JSONDecoder().decode(GoldenRecord.self, from: Data(json.utf8)), json)
+    }
+
     /// `X-Purpose`, required for every read of personal records.
     func purpose(_ request: HTTPRequest) throws -> String {
         guard let purpose = request.header("X-Purpose")?.trimmingCharacters(in: .whitespaces), !purpose.isEmpty else {
@@ -58,10 +65,8 @@ extension QueryAPI {
                 }
                 return .redirect(survivor)
             }
-            guard let json = try reader.goldenRecordJSON(entityID: id), let golden = try reader.goldenRecord(entityID: id) else {
-                throw APIProblem.notFound("\(kind.rawValue) \(id)")
-            }
-            return .record(golden, json)
+            guard let found = try golden(id, in: reader) else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
+            return .record(found.record, found.json)
         }
         switch found {
         case .redirect(let survivor):
@@ -86,10 +91,8 @@ extension QueryAPI {
         let purpose = kind == .person ? try self.purpose(request) : ""
         let records: [(GoldenRecord, String)] = try store.read { reader in
             try ids.compactMap { id in
-                guard try visible(id, to: key, in: reader), let golden = try reader.goldenRecord(entityID: id),
-                    let json = try reader.goldenRecordJSON(entityID: id)
-                else { return nil }
-                return (golden, json)
+                guard try visible(id, to: key, in: reader) else { return nil }
+                return try golden(id, in: reader)
             }
         }
         if kind == .person {

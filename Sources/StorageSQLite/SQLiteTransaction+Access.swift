@@ -62,9 +62,24 @@ extension SQLiteTransaction {
     }
 
     func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws {
-        let existing = try connection.statement("SELECT rowid FROM entity_search WHERE entity_id = ?").bind(.text(id))
-        let rowid = try existing.step() ? existing.int(0) : nil
+        let joined = names.joined(separator: " | ")
+        let existing = try connection.statement(
+            """
+            SELECT s.rowid, s.kind, s.exact_name, s.birth_year, n.names FROM entity_search s
+            JOIN entity_search_names n ON n.rowid = s.rowid WHERE s.entity_id = ?
+            """
+        ).bind(.text(id))
+        var rowid: Int64?
+        var unchanged = false
+        if try existing.step() {
+            rowid = existing.int(0)
+            unchanged =
+                !names.isEmpty && existing.text(1) == kind.rawValue && existing.text(2) == exactName
+                && existing.optionalInt(3) == birthYear.map(Int64.init) && existing.text(4) == joined
+        }
         existing.reset()
+        // A refresh that changed nothing searchable writes nothing (batch resolution refreshes every entity).
+        if unchanged { return }
         if let rowid {
             try connection.statement("DELETE FROM entity_search_names WHERE rowid = ?").bind(.int(rowid)).run()
             try connection.statement("DELETE FROM entity_search WHERE rowid = ?").bind(.int(rowid)).run()
@@ -73,7 +88,7 @@ extension SQLiteTransaction {
         try connection.statement("INSERT INTO entity_search (entity_id, kind, exact_name, birth_year) VALUES (?, ?, ?, ?)")
             .bind(.text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear)).run()
         try connection.statement("INSERT INTO entity_search_names (rowid, names) VALUES (?, ?)")
-            .bind(.int(connection.lastInsertRowID), .text(names.joined(separator: " | "))).run()
+            .bind(.int(connection.lastInsertRowID), .text(joined)).run()
     }
 
     /// `EXISTS (…)` restricting `alias.entity_id` to a jurisdiction, with its parameters; empty for a national one.

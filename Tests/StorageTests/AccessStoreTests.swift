@@ -1,0 +1,52 @@
+import Domain
+import Storage
+import StorageSQLite
+import Testing
+
+/// The query API's tables: name search kept in step with refreshes, places, scoped feed reads, the access log.
+@Suite struct AccessStoreTests {
+    func search(_ store: SQLiteStore, _ tokens: [String], within jurisdiction: Jurisdiction = Jurisdiction(national: true)) throws -> [String] {
+        try store.read {
+            try $0.searchEntities(
+                kind: .person, tokens: tokens, exactName: tokens.joined(separator: " "), birthYear: nil, commune: nil, within: jurisdiction,
+                limit: 10, offset: 0)
+        }
+    }
+
+    @Test func searchNamesFollowEveryRefreshAndLeaveWhenEmptied() throws {
+        let store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
+        try store.write { transaction in
+            try transaction.createEntity(id: "P-1", kind: .person, at: "t")
+            try transaction.setSearchNames(ofEntity: "P-1", kind: .person, names: ["nguyen van an"], exactName: "nguyen van an", birthYear: 1985)
+            // The same again writes nothing and changes nothing.
+            try transaction.setSearchNames(ofEntity: "P-1", kind: .person, names: ["nguyen van an"], exactName: "nguyen van an", birthYear: 1985)
+        }
+        #expect(try search(store, ["nguyen", "an"]) == ["P-1"])
+        try store.write {
+            try $0.setSearchNames(ofEntity: "P-1", kind: .person, names: ["tran thi binh"], exactName: "tran thi binh", birthYear: 1985)
+        }
+        #expect(try search(store, ["nguyen", "an"]).isEmpty, "the old name no longer finds it")
+        #expect(try search(store, ["binh"]) == ["P-1"])
+        try store.write { try $0.setSearchNames(ofEntity: "P-1", kind: .person, names: [], exactName: "", birthYear: nil) }
+        #expect(try search(store, ["binh"]).isEmpty)
+    }
+
+    @Test func jurisdictionScopesSearchAndFeed() throws {
+        let store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
+        try store.write { transaction in
+            for (id, commune, province) in [("P-1", "26734", "79"), ("P-2", "00004", "01")] {
+                try transaction.createEntity(id: id, kind: .person, at: "t")
+                try transaction.setPlaces(ofEntity: id, [EntityPlace(communeCode: commune, provinceCode: province)])
+                try transaction.setSearchNames(ofEntity: id, kind: .person, names: ["le van an"], exactName: "le van an", birthYear: nil)
+                try transaction.appendFeedEvent(type: .entityCreated, subject: id, kind: .person, data: "{}", at: "t")
+            }
+        }
+        let commune = try #require(Jurisdiction(parsing: "26734"))
+        #expect(try search(store, ["an"]).sorted() == ["P-1", "P-2"])
+        #expect(try search(store, ["an"], within: commune) == ["P-1"])
+        #expect(try search(store, ["an"], within: try #require(Jurisdiction(parsing: "01"))) == ["P-2"])
+        let (events, scanned) = try store.read { try $0.feed(after: 0, limit: 10, within: commune) }
+        #expect(events.map(\.subject) == ["P-1"])
+        #expect(scanned == 2, "the cursor moves past events the key may not see")
+    }
+}
