@@ -28,6 +28,10 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Domain"]),
         // Record comparison: Fellegi–Sunter comparisons, weights, EM estimation, blocking keys. Pure.
         .target(name: "Matching", dependencies: ["Domain", "Normalization"]),
+        // Daemon foundations: 5-field cron and interval schedules, missed-run and back-off arithmetic (pure);
+        // Prometheus-text metrics (counters, gauges, histograms with labels; thread-safe).
+        .target(name: "Scheduling", dependencies: ["Domain"]),
+        .target(name: "Metrics"),
 
         // Pipeline stages, in pipeline order. Stages never import each other.
         .target(name: "Ingestion", dependencies: ["Domain", "CCurl", "Hashing"]),
@@ -50,7 +54,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
                 "Resolution", "Matching", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
-                "HTTPServer", "QueryAPI",
+                "HTTPServer", "QueryAPI", "Scheduling", "Metrics", "YAML",
             ]),
         .executableTarget(name: "lienthong", dependencies: ["LienThongCLI"]),
 
@@ -70,5 +74,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "QueryAPITests", dependencies: ["QueryAPI"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Domain"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
     ]
 )

@@ -18,6 +18,11 @@ public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
         self.pattern = pattern
     }
 
+    /// The pattern matching exactly `name` (its `*`, `?`, `[` and `\\` escaped), for a single-file source.
+    public static func literal(_ name: String) throws -> GlobPattern {
+        try GlobPattern(String(name.flatMap { "*?[\\".contains($0) ? ["\\", $0] : [$0] }))
+    }
+
     /// Whether a file name (no directory part) matches.
     public func matches(_ name: String) -> Bool {
         guard !name.unicodeScalars.contains("\u{0}") else { return false }

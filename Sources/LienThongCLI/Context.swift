@@ -10,6 +10,8 @@ final class Context {
     let environment: [String: String]
     private var openedStore: (any Store)?
     private var loadedReference: ReferenceData?
+    /// The store a configuration file names (`serve --config`, `jobs … --config`): used when `--store` is not given.
+    var configuredStore: String?
 
     init(console: Console, arguments: ParsedArguments, environment: [String: String]) {
         self.console = console
@@ -19,8 +21,10 @@ final class Context {
 
     var wantsJSON: Bool { arguments.has("--json") }
 
-    /// `--store`, else `LIENTHONG_STORE`, else `sqlite:lienthong.db`.
-    var storeURL: String { arguments.value("--store") ?? environment["LIENTHONG_STORE"] ?? StoreURL.defaultValue }
+    /// `--store`, else the configuration file's `store:`, else `LIENTHONG_STORE`, else `sqlite:lienthong.db`.
+    var storeURL: String {
+        arguments.value("--store") ?? configuredStore ?? environment["LIENTHONG_STORE"] ?? StoreURL.defaultValue
+    }
 
     func store() throws -> any Store {
         if let openedStore { return openedStore }

@@ -23,6 +23,12 @@ struct FileIngestReport: Codable {
     var skipped: String?
     /// HTTP: the number of non-empty pages applied.
     var pages: Int?
+    /// Drop folder / file: the file is still being written (modified within the settle time, or changing while
+    /// read): it waits for a later run.
+    var waiting: Bool?
+    /// HTTP: the export could not be fetched (connection, timeout, HTTP status): worth retrying, unlike `rejected`
+    /// content.
+    var fetchFailed: Bool?
     /// Drop folder: where the file was moved (`processed/` or `failed/`).
     var movedTo: String?
 }
@@ -53,6 +59,13 @@ struct IngestPipeline {
     let store: any Store
     let resolver: Resolver
     var resolve = true
+    /// The name runs are recorded under in `job_runs` (the daemon's source name; the mapping's source by default).
+    var jobName: String
+    /// Overrides the mapping's `input.encoding` (a daemon source's `encoding:`).
+    var encodingOverride: String?
+    /// Checked every 1,000 records: when set, the input's transaction is rolled back and the run recorded as
+    /// `cancelled` (SIGTERM during a long ingest).
+    var cancellation: CancellationFlag?
 
     init(mapping: Mapping, reference: ReferenceData, store: any Store, resolver: Resolver, resolve: Bool = true) {
         self.mapping = mapping
@@ -60,6 +73,7 @@ struct IngestPipeline {
         self.store = store
         self.resolver = resolver
         self.resolve = resolve
+        self.jobName = mapping.source
     }
 
     var checkpoints: StoreCheckpoints { StoreCheckpoints(store: store, source: mapping.source) }
@@ -97,9 +111,11 @@ struct IngestPipeline {
         inputs: [IngestInput], label: String, checkpoints: [CheckpointUpdate] = [],
         rejectedCheckpoints: [CheckpointUpdate] = [], progress: (Int) -> Void = { _ in }
     ) throws -> FileIngestReport {
-        let options = try IngestPipeline.decodeOptions(for: mapping.input)
+        var input = mapping.input
+        if let encodingOverride { input.encoding = encodingOverride }
+        let options = try IngestPipeline.decodeOptions(for: input)
         let time = Clock.now()
-        let runID = try store.write { try $0.startRun(source: mapping.source, at: time) }
+        let runID = try store.write { try $0.startRun(source: jobName, at: time) }
         var report = FileIngestReport(file: label, source: mapping.source, counts: RunCounts())
         do {
             report = try store.write { transaction in
@@ -115,6 +131,9 @@ struct IngestPipeline {
                 try transaction.finishRun(id: runID, status: "rejected", counts: RunCounts(), error: diagnostic.description, at: Clock.now())
                 try set(rejectedCheckpoints, in: transaction, at: time)
             }
+        } catch let cancelled as IngestCancelled {
+            try? store.write { try $0.finishRun(id: runID, status: "cancelled", counts: RunCounts(), error: cancelled.description, at: Clock.now()) }
+            throw cancelled
         } catch {
             try? store.write { try $0.finishRun(id: runID, status: "failed", counts: RunCounts(), error: "\(error)", at: Clock.now()) }
             throw error
@@ -126,7 +145,7 @@ struct IngestPipeline {
     func recordRun(status: String, error: String?) throws {
         let time = Clock.now()
         try store.write { transaction in
-            let id = try transaction.startRun(source: mapping.source, at: time)
+            let id = try transaction.startRun(source: jobName, at: time)
             try transaction.finishRun(id: id, status: status, counts: RunCounts(), error: error, at: time)
         }
     }
@@ -160,7 +179,10 @@ struct IngestPipeline {
                         var record = original
                         if renamed { record.location.file = input.name }
                         counts.read += 1
-                        if counts.read % 10_000 == 0 { progress(counts.read) }
+                        if counts.read % 1_000 == 0 {
+                            if counts.read % 10_000 == 0 { progress(counts.read) }
+                            if cancellation?.isSet == true { throw IngestCancelled() }
+                        }
                         try stage(record, counts: &counts, changed: &changed, in: transaction, at: time)
                     },
                     onRecordError: { error in
@@ -178,7 +200,11 @@ struct IngestPipeline {
             encoding = encoding ?? summary.encoding.rawValue
         }
         if resolve {
-            counts.feedEvents = try resolver.resolve(changed: changed.ids, in: transaction, at: time).feedEvents
+            let summary = try resolver.resolve(changed: changed.ids, in: transaction, at: time)
+            counts.feedEvents = summary.feedEvents
+            counts.pairsAutoLinked = summary.pairsAutoLinked
+            counts.pairsInReview = summary.pairsInReview
+            counts.pairsRejected = summary.pairsRejected
         }
         return FileIngestReport(file: label, source: mapping.source, encoding: encoding, counts: counts)
     }
@@ -214,6 +240,20 @@ struct IngestPipeline {
     }
 }
 
+/// Set from another thread to stop an ingest at its next check (the input's transaction rolls back).
+final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = false
+
+    var isSet: Bool { lock.withLock { set } }
+    func cancel() { lock.withLock { set = true } }
+}
+
+/// Thrown inside an input's transaction when its `CancellationFlag` is set: nothing of the input is applied.
+struct IngestCancelled: Error, CustomStringConvertible {
+    var description: String { "cancelled: the daemon is stopping; nothing of this input was applied" }
+}
+
 /// Mention ids changed by one input, in staging order, each once.
 struct ChangedMentions {
     private(set) var ids: [Int64] = []
@@ -242,6 +282,7 @@ extension IngestPipeline {
                 onRetry: { notify($0.description) })
         } catch let error as HTTPFetchError {
             report.rejected = error.description
+            report.fetchFailed = true
             try recordRun(status: "failed", error: error.description)
             return report
         } catch var diagnostic as Diagnostic {
@@ -288,7 +329,12 @@ extension IngestPipeline {
             if move { report.movedTo = try folder.moveToFailed(file, reason: "rejected by an earlier run (same SHA-256); see job_runs") }
             reports.append(report)
         }
-        for file in scan.notReady + scan.ignored {
+        for file in scan.notReady {
+            var report = skipped(file.path, file.reason)
+            report.waiting = true
+            reports.append(report)
+        }
+        for file in scan.ignored {
             reports.append(skipped(file.path, file.reason))
         }
         return reports.sorted { $0.file < $1.file }

@@ -10,7 +10,7 @@ public enum LienThong {
         [
             DemoCommand.command, GenerateCommand.command, IngestCommand.command, ResolveCommand.command,
             ExplainCommand.command, ModelCommand.command, ConflictsCommand.command, ReviewCommand.command, EntityCommand.command, AuditCommand.command,
-            FeedCommand.command, ExportCommand.command, ReportCommand.command, ServeCommand.command, KeysCommand.command, DecodeCommand.command,
+            FeedCommand.command, ExportCommand.command, ReportCommand.command, ServeCommand.command, KeysCommand.command, WebhooksCommand.command, ConfigCommand.command, JobsCommand.command, DecodeCommand.command,
             NormalizeCommand.command,
             MappingCommand.command, QuarantineCommand.command, StatusCommand.command, BenchCommand.command,
         ]

@@ -2,7 +2,7 @@
 /// ways). Path templates use OpenAPI's `{name}` segments.
 public struct APIRoute: Hashable, Sendable {
     public enum Name: String, Sendable {
-        case livez, readyz, openapi
+        case livez, readyz, openapi, metrics
         case person, personsByNumber, personSearch, personLinks, personAccessLog
         case parcel, parcelsByKey, enterprise, enterprisesByCode, enterpriseSearch
         case feed
@@ -22,6 +22,7 @@ public struct APIRoute: Hashable, Sendable {
         APIRoute(method: "GET", template: "/livez", name: .livez, role: .none),
         APIRoute(method: "GET", template: "/readyz", name: .readyz, role: .none),
         APIRoute(method: "GET", template: "/v1/openapi.json", name: .openapi, role: .none),
+        APIRoute(method: "GET", template: "/metrics", name: .metrics, role: .none),
         APIRoute(method: "GET", template: "/v1/persons", name: .personsByNumber, role: .reader),
         APIRoute(method: "GET", template: "/v1/persons/search", name: .personSearch, role: .reader),
         APIRoute(method: "GET", template: "/v1/persons/{id}", name: .person, role: .reader),

@@ -45,6 +45,9 @@ final class FeedWaiters: Sendable {
 
     var isDraining: Bool { state.withLock { $0.draining } }
 
+    /// Marks the server as draining (`/readyz` 503, long-polls answered at once) before `stop()`.
+    func beginDraining() { state.withLock { $0.draining = true } }
+
     func start() {
         let begin = state.withLock { state -> Bool in
             guard !state.running else { return false }

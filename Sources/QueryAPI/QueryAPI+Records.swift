@@ -103,8 +103,10 @@ extension QueryAPI {
     }
 
     func personsByNumber(key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
-        guard let number = request.query("id_number"), number.count == 12, number.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw APIProblem.badRequest("give id_number, a 12-digit personal number")
+        guard let number = request.query("id_number"), number.count == 12 || number.count == 9,
+            number.allSatisfy({ $0.isASCII && $0.isNumber })
+        else {
+            throw APIProblem.badRequest("give id_number, a 12-digit personal number or a 9-digit CMND number")
         }
         let ids = try store.read { try $0.personEntities(personalNumber: number) }
         return try results(ids, kind: .person, key: key, request: request, next: nil)

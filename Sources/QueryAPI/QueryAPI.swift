@@ -11,13 +11,26 @@ public final class QueryAPI: Sendable {
     let feed: FeedWaiters
     /// The CloudEvents `source` of feed events.
     let eventSource: String
+    /// The Prometheus text served at `/metrics` (404 when nil).
+    let metricsText: (@Sendable () -> String)?
+    /// Told of every request: the route template (`unmatched` for none), the status and, for requests answered at
+    /// once, the seconds taken (nil for long-polls and streams).
+    let observe: (@Sendable (_ route: String, _ status: Int, _ seconds: Double?) -> Void)?
 
-    public init(store: any Store, openAPIDocument: [UInt8], eventSource: String = "urn:lienthong:gateway") {
+    public init(
+        store: any Store, openAPIDocument: [UInt8], eventSource: String = "urn:lienthong:gateway",
+        metricsText: (@Sendable () -> String)? = nil, observe: (@Sendable (String, Int, Double?) -> Void)? = nil
+    ) {
         self.store = store
         self.openAPIDocument = openAPIDocument
         self.eventSource = eventSource
+        self.metricsText = metricsText
+        self.observe = observe
         feed = FeedWaiters(store: store, source: eventSource)
     }
+
+    /// `/readyz` answers 503 from now on (SIGTERM: load balancers stop sending before the listener closes).
+    public func beginDraining() { feed.beginDraining() }
 
     /// Starts the feed watcher (long-poll and event-stream wake-ups).
     public func start() { feed.start() }
@@ -27,6 +40,20 @@ public final class QueryAPI: Sendable {
 
     /// The server's handler.
     public func handle(_ request: HTTPRequest) -> HTTPReply {
+        guard let observe else { return route(request) }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let reply = route(request)
+        let template = APIRoute.match(method: request.method, path: request.path)?.route.template ?? "unmatched"
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        switch reply {
+        case .respond(let response): observe(template, response.status, seconds)
+        case .later: observe(template, 200, nil)
+        case .stream(let status, _, _): observe(template, status, nil)
+        }
+        return reply
+    }
+
+    private func route(_ request: HTTPRequest) -> HTTPReply {
         guard let (route, id) = APIRoute.match(method: request.method, path: request.path) else {
             if request.method != "GET", APIRoute.pathExists(request.path) {
                 return .respond(.problem(status: 405, title: "Method Not Allowed", headers: [HTTPHeader("Allow", "GET")]))
@@ -59,6 +86,12 @@ public final class QueryAPI: Sendable {
                 return .respond(.problem(status: 503, title: "Service Unavailable", detail: "the store is unreachable or the server is draining"))
             }
             return .respond(.json(#"{"status":"ready"}"#))
+        case .metrics:
+            guard let metricsText else { return .respond(.problem(status: 404, title: "Not Found", detail: "metrics are not enabled")) }
+            return .respond(
+                HTTPResponse(
+                    status: 200, headers: [HTTPHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")],
+                    body: Array(metricsText().utf8)))
         default: return .respond(.json(openAPIDocument))
         }
     }
@@ -76,7 +109,7 @@ public final class QueryAPI: Sendable {
         case .personLinks: return try links(id: id ?? "", key: key, request)
         case .personAccessLog: return try accessLog(id: id ?? "", key: key, request)
         case .feed: return try feed.reply(request, key: key)
-        case .livez, .readyz, .openapi: return try probe(route, request)
+        case .livez, .readyz, .openapi, .metrics: return try probe(route, request)
         }
     }
 

@@ -15,7 +15,7 @@ public protocol AccessReader {
     /// Feed events after `after` about entities inside `jurisdiction`, ascending, at most `limit`; also returns the
     /// last sequence examined, so a reader whose jurisdiction matched nothing still advances its cursor.
     func feed(after: Int64, limit: Int, within jurisdiction: Jurisdiction) throws -> (events: [FeedEvent], scannedThrough: Int64)
-    /// Person entities with a mention carrying this valid 12-digit number.
+    /// Person entities with a mention carrying this valid 12-digit number, or (9 digits) this legacy CMND number.
     func personEntities(personalNumber: String) throws -> [String]
     /// The highest feed sequence (0 when empty): cheap, for long-poll wake-ups.
     func feedHead() throws -> Int64

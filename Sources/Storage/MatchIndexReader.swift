@@ -22,6 +22,8 @@ public protocol MatchIndexReader {
     func pairConstraints(touching ids: [Int64]?) throws -> [PairConstraint]
     /// Review items, oldest first; `status` nil for all.
     func reviewItems(status: ReviewStatus?, limit: Int) throws -> [ReviewItem]
+    /// Open review items by type (`match`, `identifier`, `value`): the queue length, for metrics.
+    func openReviewItemCounts() throws -> [String: Int]
     /// Open review items with at least one mention among `ids`; every open item when nil.
     func openReviewItems(touching ids: [Int64]?) throws -> [ReviewItem]
     /// Merges and splits an entity took part in, oldest first.

@@ -82,8 +82,31 @@ public struct RunCounts: Hashable, Codable, Sendable {
     public var mentionsUnchanged = 0
     /// Entities whose golden record changed (feed events appended).
     public var feedEvents = 0
+    /// The resolver's candidate pairs by band: linked automatically, queued for review, rejected.
+    public var pairsAutoLinked = 0
+    public var pairsInReview = 0
+    public var pairsRejected = 0
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case read, staged, quarantined, mentionsChanged, mentionsUnchanged, feedEvents, pairsAutoLinked, pairsInReview, pairsRejected
+    }
+
+    /// Reads counts stored by earlier versions too (a missing counter is 0).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func value(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+        read = try value(.read)
+        staged = try value(.staged)
+        quarantined = try value(.quarantined)
+        mentionsChanged = try value(.mentionsChanged)
+        mentionsUnchanged = try value(.mentionsUnchanged)
+        feedEvents = try value(.feedEvents)
+        pairsAutoLinked = try value(.pairsAutoLinked)
+        pairsInReview = try value(.pairsInReview)
+        pairsRejected = try value(.pairsRejected)
+    }
 
     public static func + (lhs: RunCounts, rhs: RunCounts) -> RunCounts {
         var sum = lhs
@@ -93,6 +116,9 @@ public struct RunCounts: Hashable, Codable, Sendable {
         sum.mentionsChanged += rhs.mentionsChanged
         sum.mentionsUnchanged += rhs.mentionsUnchanged
         sum.feedEvents += rhs.feedEvents
+        sum.pairsAutoLinked += rhs.pairsAutoLinked
+        sum.pairsInReview += rhs.pairsInReview
+        sum.pairsRejected += rhs.pairsRejected
         return sum
     }
 }

@@ -1,7 +1,7 @@
 import Domain
 
 /// Read operations, available in read snapshots and inside write transactions.
-public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader {
+public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, WebhookReader, JobReader {
     func mention(id: Int64) throws -> StoredMention?
     func mention(key: MentionKey) throws -> StoredMention?
     /// The active entity a mention belongs to, if it has been resolved.

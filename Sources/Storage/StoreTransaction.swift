@@ -1,7 +1,7 @@
 import Domain
 
 /// Write operations; only valid inside `Store.write`.
-public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWriter, AccessWriter {
+public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWriter, AccessWriter, WebhookWriter, JobWriter {
     /// Inserts or versions a mention by its key; `unchanged` when the content hash equals the stored one.
     /// `content` is `MentionContent.json(mention)` and `contentHash` its SHA-256 (computed once by the caller).
     func stage(_ mention: Mention, content: String, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome)

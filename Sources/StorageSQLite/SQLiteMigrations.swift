@@ -246,6 +246,41 @@ enum SQLiteMigrations {
                 );
                 CREATE INDEX access_log_by_entity ON access_log(entity_id);
                 """),
+        Migration(
+            version: 5, name: "webhook subscriptions with their cursors; persons by legacy 9-digit number; scheduler state",
+            sql: """
+                CREATE TABLE person_legacy_numbers (
+                    mention_id INTEGER NOT NULL REFERENCES mentions(id),
+                    number TEXT NOT NULL,
+                    PRIMARY KEY (mention_id, number)
+                ) WITHOUT ROWID;
+                CREATE INDEX person_legacy_numbers_by_number ON person_legacy_numbers(number);
+                INSERT OR IGNORE INTO person_legacy_numbers (mention_id, number)
+                    SELECT p.mention_id, n.value FROM person_index p,
+                        json_each('["' || replace(p.legacy_numbers, ',', '","') || '"]') n
+                    WHERE p.legacy_numbers != '';
+                CREATE TABLE job_states (
+                    name TEXT PRIMARY KEY,
+                    paused INTEGER NOT NULL DEFAULT 0,
+                    last_slot TEXT,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    retry_at TEXT
+                );
+                CREATE INDEX job_runs_by_source ON job_runs(source, id);
+                CREATE TABLE webhook_subscriptions (
+                    id TEXT PRIMARY KEY,
+                    key_id TEXT NOT NULL REFERENCES api_keys(id),
+                    url TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'gone', 'disabled')),
+                    cursor INTEGER NOT NULL,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at TEXT,
+                    last_error TEXT,
+                    last_delivered_at TEXT,
+                    created_at TEXT NOT NULL
+                );
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

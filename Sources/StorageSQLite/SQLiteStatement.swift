@@ -52,8 +52,10 @@ final class SQLiteStatement {
     }
 
     /// Runs a statement that returns no rows.
+    /// Runs a statement that writes (INSERT, UPDATE, DELETE) to its end.
     func run() throws {
         while try step() {}
+        WriteFaultInjection.wrote()
     }
 
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(raw, column) }

@@ -125,12 +125,17 @@ extension SQLiteTransaction {
     }
 
     func personEntities(personalNumber: String) throws -> [String] {
-        let statement = try connection.statement(
-            """
+        let sql =
+            personalNumber.count == 12
+            ? """
             SELECT DISTINCT e.entity_id FROM person_index p JOIN entity_members e ON e.mention_id = p.mention_id
             WHERE p.personal_number = ? ORDER BY e.entity_id
             """
-        ).bind(.text(personalNumber))
+            : """
+            SELECT DISTINCT e.entity_id FROM person_legacy_numbers p JOIN entity_members e ON e.mention_id = p.mention_id
+            WHERE p.number = ? ORDER BY e.entity_id
+            """
+        let statement = try connection.statement(sql).bind(.text(personalNumber))
         var ids: [String] = []
         while try statement.step() { ids.append(statement.text(0)) }
         return ids

@@ -134,6 +134,13 @@ extension SQLiteTransaction {
             detail: statement.text(5), status: status, createdAt: statement.text(7), updatedAt: statement.text(8))
     }
 
+    func openReviewItemCounts() throws -> [String: Int] {
+        let statement = try connection.statement("SELECT type, count(*) FROM review_items WHERE status = 'open' GROUP BY type")
+        var counts: [String: Int] = [:]
+        while try statement.step() { counts[statement.text(0)] = Int(statement.int(1)) }
+        return counts
+    }
+
     func reviewItems(status: ReviewStatus?, limit: Int) throws -> [ReviewItem] {
         let statement = try connection.statement(
             "SELECT \(Self.reviewColumns) FROM review_items WHERE (?1 IS NULL OR status = ?1) ORDER BY created_at, id LIMIT ?2"

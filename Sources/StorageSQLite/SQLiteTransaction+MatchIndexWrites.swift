@@ -21,6 +21,12 @@ extension SQLiteTransaction {
             .optional(entry.personalNumber), .text(entry.legacyNumbers.joined(separator: ",")),
             .text(entry.communeCodes.joined(separator: ",")), .text(entry.provinceCodes.joined(separator: ","))
         ).run()
+        try connection.statement("DELETE FROM person_legacy_numbers WHERE mention_id = ?").bind(.int(entry.mentionID)).run()
+        let legacy = try connection.statement("INSERT OR IGNORE INTO person_legacy_numbers (mention_id, number) VALUES (?, ?)")
+        for number in entry.legacyNumbers {
+            legacy.reset()
+            try legacy.bind(.int(entry.mentionID), .text(number)).run()
+        }
         try connection.statement("DELETE FROM blocking_keys WHERE mention_id = ?").bind(.int(entry.mentionID)).run()
         let insert = try connection.statement(
             "INSERT INTO blocking_keys (rule, key_hash, mention_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")

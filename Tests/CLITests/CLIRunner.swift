@@ -89,4 +89,19 @@ struct CLIRunner {
     }
 
     struct CLIError: Error { var message: String }
+
+    /// The port of the `listening on http://127.0.0.1:PORT` line a `serve` child prints first on `pipe`.
+    static func listeningPort(_ pipe: Pipe) throws -> Int {
+        var line = Data()
+        while !line.contains(10) {
+            let chunk = pipe.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: "127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
+            throw CLIError(message: "serve did not report its port: \(text)")
+        }
+        return port
+    }
 }

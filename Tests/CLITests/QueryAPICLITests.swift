@@ -21,25 +21,15 @@ import Testing
         let process = Process()
         let port: Int
 
-        init(_ runner: CLIRunner) throws {
+        init(_ runner: CLIRunner, extra: [String] = []) throws {
             process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-            process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", runner.store]
+            process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", runner.store] + extra
             process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.packageRoot)
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()
-            var line = Data()
-            while !line.contains(10) {
-                let chunk = out.fileHandleForReading.availableData
-                guard !chunk.isEmpty else { break }
-                line.append(chunk)
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            guard let range = text.range(of: "127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
-                throw CLIRunner.CLIError(message: "serve did not report its port: \(text)")
-            }
-            self.port = port
+            port = try CLIRunner.listeningPort(out)
         }
 
         func get(_ path: String, key: String? = nil, headers: [String: String] = [:]) throws -> Response {

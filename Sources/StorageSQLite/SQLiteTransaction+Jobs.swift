@@ -1,0 +1,56 @@
+import Domain
+import Storage
+
+/// The scheduler's per-source state and the run history (`job_runs`).
+extension SQLiteTransaction {
+    func jobState(name: String) throws -> JobState? {
+        let statement = try connection.statement("SELECT name, paused, last_slot, failures, retry_at FROM job_states WHERE name = ?")
+            .bind(.text(name))
+        defer { statement.reset() }
+        return try statement.step() ? jobState(statement) : nil
+    }
+
+    func jobStates() throws -> [JobState] {
+        let statement = try connection.statement("SELECT name, paused, last_slot, failures, retry_at FROM job_states ORDER BY name")
+        var states: [JobState] = []
+        while try statement.step() { states.append(jobState(statement)) }
+        return states
+    }
+
+    private func jobState(_ statement: SQLiteStatement) -> JobState {
+        JobState(
+            name: statement.text(0), paused: statement.int(1) != 0, lastSlot: statement.optionalText(2), failures: Int(statement.int(3)),
+            retryAt: statement.optionalText(4))
+    }
+
+    func putJobState(_ state: JobState) throws {
+        try connection.statement("INSERT OR REPLACE INTO job_states (name, paused, last_slot, failures, retry_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(.text(state.name), .int(state.paused ? 1 : 0), .optional(state.lastSlot), .int(Int64(state.failures)), .optional(state.retryAt))
+            .run()
+    }
+
+    func jobRuns(source: String?, limit: Int) throws -> [JobRun] {
+        let statement = try connection.statement(
+            """
+            SELECT id, source, status, started_at, finished_at, counts, error FROM job_runs
+            WHERE ? IS NULL OR source = ? ORDER BY id DESC LIMIT ?
+            """
+        ).bind(.optional(source), .optional(source), .int(Int64(max(0, limit))))
+        var runs: [JobRun] = []
+        while try statement.step() {
+            let counts = try statement.optionalText(5).map { try StoredJSON.decode(RunCounts.self, $0, what: "job run counts") }
+            runs.append(
+                JobRun(
+                    id: statement.int(0), source: statement.text(1), status: statement.text(2), startedAt: statement.text(3),
+                    finishedAt: statement.optionalText(4), counts: counts, error: statement.optionalText(6)))
+        }
+        return runs
+    }
+
+    func interruptRunningJobs(at time: String) throws -> Int {
+        try connection.statement(
+            "UPDATE job_runs SET status = 'interrupted', finished_at = ?, error = 'the process running it stopped before it finished' WHERE status = 'running'"
+        ).bind(.text(time)).run()
+        return connection.changes
+    }
+}

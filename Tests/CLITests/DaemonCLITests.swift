@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// The daemon through the real binary: its configuration check, scheduled jobs with retries and pause, SIGHUP
+/// reloads (a bad file refused), sd_notify, metrics and a clean SIGTERM.
+@Suite struct DaemonCLITests {
+    static let mappings = "\(CLIRunner.packageRoot)/Mappings"
+
+    static func source(_ name: String, registry: String, mapping: String, connector: String, schedule: String, retry: String = "") -> String {
+        """
+          - name: \(name)
+            registry: \(registry)
+            mapping: \(mappings)/\(mapping)
+            connector:
+        \(connector.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+            schedule: "\(schedule)"
+        \(retry)
+        """
+    }
+
+    @Test func configCheckReportsEveryErrorWithItsPlace() throws {
+        let runner = try CLIRunner()
+        let bad = "\(runner.directory)/bad.yaml"
+        try """
+            store: sqlite:store.db
+            listn: 127.0.0.1:1
+            sources:
+              - name: pop
+                registry: land
+                mapping: \(Self.mappings)/population.yaml
+                connector: {file: /nowhere.xml, glob: "*.xml"}
+                schedule: "*/5 61 * * *"
+                encoding: tcvn
+              - name: land
+                registry: land
+                mapping: \(Self.mappings)/land.yaml
+                connector: {url: "ftp://example/land.csv"}
+                schedule: every 5 minutes
+            """.write(toFile: bad, atomically: true, encoding: .utf8)
+        let checked = try runner.run(["config", "check", bad])
+        #expect(checked.status == 1)
+        let expected = [
+            "bad.yaml:2:1: error: unknown key 'listn'", "(did you mean 'listen'?)",
+            "bad.yaml:8:20: error: hour field: 61 is out of range 0–23 (column 5)",
+            "bad.yaml:9:15: error: unknown encoding 'tcvn'", "(did you mean 'tcvn3'?)",
+            "bad.yaml:7:37: error: glob applies to drop: connectors only",
+            "bad.yaml:5:15: error: the mapping \(Self.mappings)/population.yaml maps the population registry, not land",
+            "bad.yaml:13:22: error: expected an absolute http(s) URL", "bad.yaml:14:21: error: interval: '5 minutes' is not a duration", "bad.yaml: 7 error(s)",
+        ]
+        for text in expected { #expect(checked.stderr.contains(text), "\(text)\n\(checked.stderr)") }
+
+        let good = "\(runner.directory)/good.yaml"
+        try """
+            store: sqlite:store.db
+            sources:
+            \(Self.source("land", registry: "land", mapping: "land.yaml", connector: "drop: in\nglob: \"*.csv\"", schedule: "@hourly"))
+            """.write(toFile: good, atomically: true, encoding: .utf8)
+        let ok = try runner.run(["config", "check", good])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("store sqlite:\(runner.directory)/store.db") && ok.stdout.contains("drop \(runner.directory)/in (*.csv)"))
+    }
+
+    @Test func theDaemonSchedulesRetriesPausesReloadsNotifiesAndStopsCleanly() throws {
+        let runner = try CLIRunner()
+        let data = try runner.generate(persons: 300, seed: 5)
+        let drop = "\(runner.directory)/drop"
+        try FileManager.default.createDirectory(atPath: drop, withIntermediateDirectories: true)
+        let late = "\(runner.directory)/late/population.xml"
+        let config = "\(runner.directory)/lienthong.yaml"
+        let header = "store: \(runner.store)\nlog_level: debug\nsources:\n"
+        let land = Self.source("land", registry: "land", mapping: "land.yaml", connector: "drop: \(drop)\nsettle: 0s", schedule: "every 1s")
+        // The file is not there yet: the job fails and is retried with back-off until it appears.
+        let population = Self.source(
+            "population", registry: "population", mapping: "population.yaml", connector: "file: \(late)", schedule: "every 1h",
+            retry: "    retry: {attempts: 50, base: 1s, max: 1s}")
+        try (header + population + "\n" + land).write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try runner.run(["config", "check", config]).status == 0)
+
+        let notify = try NotifyListener(directory: runner.directory)
+        let daemon = try DaemonProcess(config: config, directory: runner.directory, notifySocket: notify.path)
+        #expect(notify.receive(seconds: 5, until: "READY=1").contains("READY=1"))
+        #expect(try daemon.get("/readyz").status == 200)
+
+        // Failures are recorded and retried; once the file appears the same slot succeeds.
+        #expect(DaemonProcess.eventually(10) { daemon.log.contains("job failed; will retry") })
+        try FileManager.default.createDirectory(atPath: "\(runner.directory)/late", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(data)/population.xml", toPath: late)
+        #expect(DaemonProcess.eventually(20) { daemon.log.contains(#""msg":"job finished","source":"population""#) })
+        let history = try runner.run(["jobs", "history", "population", "--json", "--store", runner.store])
+        let runs = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(runs.first?["status"] as? String == "succeeded")
+        #expect(runs.dropFirst().contains { $0["status"] as? String == "failed" && ($0["error"] as? String ?? "").contains("does not exist") })
+
+        // A paused source takes nothing; resumed, it takes the file.
+        #expect(try runner.run(["jobs", "pause", "land", "--store", runner.store]).status == 0)
+        Thread.sleep(forTimeInterval: 1.5)
+        try FileManager.default.copyItem(atPath: "\(data)/land.csv", toPath: "\(drop)/land.csv")
+        Thread.sleep(forTimeInterval: 3)
+        #expect(!daemon.log.contains(#""msg":"job finished","source":"land","inputs":1"#), "paused: the new file waits")
+        #expect(try runner.run(["jobs", "resume", "land", "--store", runner.store]).status == 0)
+        #expect(DaemonProcess.eventually(20) { daemon.log.contains(#""msg":"job finished","source":"land","inputs":1"#) })
+        let listed = try runner.run(["jobs", "list", "--config", config])
+        #expect(listed.stdout.contains("land") && listed.stdout.contains("active") && listed.stdout.contains("succeeded"), "\(listed.stdout)")
+
+        // Metrics: job runs by outcome and API requests by route.
+        let metrics = try daemon.get("/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains(#"lienthong_job_runs_total{source="population",outcome="failed"}"#))
+        #expect(metrics.body.contains(#"lienthong_job_runs_total{source="population",outcome="succeeded"} 1"#))
+        #expect(metrics.body.contains(#"lienthong_records_total{source="land",outcome="staged"}"#))
+        #expect(metrics.body.contains(#"lienthong_http_requests_total{route="/readyz",status="200"} 1"#))
+        #expect(metrics.body.contains("lienthong_review_queue_open{type=\"match\"}") && metrics.body.contains("lienthong_feed_head_sequence"))
+
+        // SIGHUP with a broken file: refused, logged, the running configuration kept.
+        let good = try String(contentsOfFile: config, encoding: .utf8)
+        try (good + "\nbogus: 1\n").write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(DaemonProcess.eventually(5) { daemon.log.contains("configuration refused; keeping the running one") })
+        #expect(daemon.log.contains("unknown key 'bogus'"))
+        #expect(try daemon.get("/readyz").status == 200)
+        // SIGHUP with a valid file that adds a source: it runs.
+        let enterprise = Self.source(
+            "enterprise", registry: "enterprise", mapping: "enterprise.yaml", connector: "file: \(data)/enterprise.json", schedule: "@daily")
+        try (good + "\n" + enterprise).write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(DaemonProcess.eventually(20) { daemon.log.contains(#""msg":"job finished","source":"enterprise""#) })
+        #expect(notify.receive(seconds: 2).contains("RELOADING=1"))
+
+        // SIGTERM: STOPPING=1, exit 0, nothing left running.
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(seconds: 30) == 0)
+        #expect(notify.receive(seconds: 2, until: "STOPPING=1").contains("STOPPING=1"))
+        #expect(daemon.logEvents.last?["msg"] as? String == "stopped")
+        #expect(daemon.logEvents.allSatisfy { $0["time"] is String && $0["level"] is String && $0["msg"] is String })
+
+        // After a restart the hourly and daily sources are not run again: their slots were run.
+        let again = try DaemonProcess(config: config, directory: runner.directory)
+        #expect(DaemonProcess.eventually(3) { again.log.contains("job started") && again.log.contains("land") })
+        Thread.sleep(forTimeInterval: 2)
+        #expect(!again.log.contains(#""msg":"job started","source":"population""#))
+        #expect(!again.log.contains(#""msg":"job started","source":"enterprise""#))
+        again.signal(SIGTERM)
+        #expect(again.waitForExit(seconds: 30) == 0)
+    }
+}
