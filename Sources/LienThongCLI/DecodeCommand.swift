@@ -35,7 +35,7 @@ enum DecodeCommand {
             _ = try RecordDecoder.decodeFile(
                 path: file, options: options,
                 onRecord: { record in
-                    console.out("{\"location\":\(RawNodeJSON.json(record.location)),\"fields\":\(RawNodeJSON.json(record.fields))}")
+                    console.out("{\"location\":\(RawNodeJSON.json(record.location)),\"fields\":\(record.fields.jsonText)}")
                     printed += 1
                     if printed >= limit { throw Enough() }
                 },

@@ -191,7 +191,8 @@ struct IngestPipeline {
                         counts.read += 1
                         counts.quarantined += 1
                         try transaction.quarantine(
-                            source: mapping.source, location: location, rawText: error.rawText, reasons: error.reasons, at: time)
+                            source: mapping.source, location: location, rawText: error.rawText, record: nil, reasons: error.reasons,
+                            at: time)
                     })
             } catch var diagnostic as Diagnostic {
                 if renamed && diagnostic.location.file == input.path { diagnostic.location.file = input.name }
@@ -214,28 +215,34 @@ struct IngestPipeline {
     ) throws {
         switch evaluator.evaluate(record) {
         case .mapped(let mentions, let links):
-            counts.staged += 1
-            for mention in mentions {
-                let content = try MentionContent.json(mention)
-                let (stored, outcome) = try transaction.stage(
-                    mention, content: content, contentHash: Digest.sha256Hex(content), at: time)
-                if outcome == .unchanged {
-                    counts.mentionsUnchanged += 1
-                } else {
-                    counts.mentionsChanged += 1
-                    changed.insert(stored.id)
-                    try resolver.index(stored, in: transaction)
-                }
-            }
-            if try transaction.replaceLinks(stated: links, at: time), let first = links.first,
-                let stored = try transaction.mention(key: first.from)
-            {
-                changed.insert(stored.id)
-            }
+            try stageMapped(mentions, links: links, counts: &counts, changed: &changed, in: transaction, at: time)
         case .quarantined(let reasons):
             counts.quarantined += 1
             try transaction.quarantine(
-                source: mapping.source, location: record.location, rawText: record.rawText, reasons: reasons, at: time)
+                source: mapping.source, location: record.location, rawText: record.rawText, record: record.fields, reasons: reasons,
+                at: time)
+        }
+    }
+
+    /// Stages a mapped record's mentions (a new version only when the content changed) and its links.
+    func stageMapped(
+        _ mentions: [Mention], links: [MentionLink], counts: inout RunCounts, changed: inout ChangedMentions,
+        in transaction: any StoreTransaction, at time: String
+    ) throws {
+        counts.staged += 1
+        for mention in mentions {
+            let content = try MentionContent.json(mention)
+            let (stored, outcome) = try transaction.stage(mention, content: content, contentHash: Digest.sha256Hex(content), at: time)
+            if outcome == .unchanged {
+                counts.mentionsUnchanged += 1
+            } else {
+                counts.mentionsChanged += 1
+                changed.insert(stored.id)
+                try resolver.index(stored, in: transaction)
+            }
+        }
+        if try transaction.replaceLinks(stated: links, at: time), let first = links.first, let stored = try transaction.mention(key: first.from) {
+            changed.insert(stored.id)
         }
     }
 }

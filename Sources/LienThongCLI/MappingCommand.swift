@@ -80,7 +80,7 @@ enum MappingCommand {
             _ = try RecordDecoder.decodeFile(
                 path: input, options: try IngestPipeline.decodeOptions(for: mapping.input),
                 onRecord: { record in
-                    context.console.out("── \(record.location)\nraw:       \(RawNodeJSON.json(record.fields))")
+                    context.console.out("── \(record.location)\nraw:       \(record.fields.jsonText)")
                     switch evaluator.evaluate(record) {
                     case .mapped(let mentions, let links):
                         for mention in mentions {

@@ -61,6 +61,9 @@ extension ServiceConfigurationLoader.Reader {
             ] {
                 guard let n = node[key], let file = attempt({ () throws(YAMLError) in try n.string() }) else { continue }
                 pull[keyPath: keyPath] = path(file)
+                if !FileManager.default.isReadableFile(atPath: path(file)) {
+                    errors.append(n.error("config.file", "\(key): cannot read \(path(file))"))
+                }
             }
             if pull.bearerTokenFile != nil && pull.basicAuthFile != nil {
                 errors.append(node.error("config.connector", "give bearer_token_file or basic_auth_file, not both"))

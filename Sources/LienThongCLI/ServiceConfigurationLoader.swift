@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Mapping
+import Resolution
 import Scheduling
 import YAML
 
@@ -108,12 +109,27 @@ enum ServiceConfigurationLoader {
                     errors.append(node.error("config.time_zone", "unknown time zone '\(text)' (e.g. Asia/Ho_Chi_Minh)"))
                 }
             }
-            if let node = root["resolver"] { resolver(node, into: &configuration) }
+            if let node = root["resolver"] {
+                resolver(node, into: &configuration)
+                var settings = ResolverSettings()
+                if let value = configuration.autoLinkProbability { settings.autoLinkProbability = value }
+                if let value = configuration.reviewProbability { settings.reviewProbability = value }
+                if let problem = settings.problem { errors.append(node.error("config.resolver", problem)) }
+            }
             if let node = root["sources"], let items = attempt({ () throws(YAMLError) in try node.sequence() }) {
                 for item in items {
                     guard let source = source(item, timeZone: configuration.timeZone) else { continue }
                     if configuration.sources.contains(where: { $0.name == source.name }) {
                         errors.append((item["name"] ?? item).error("config.duplicate", "a source named '\(source.name)' is already configured"))
+                    }
+                    if let other = configuration.sources.first(where: { $0.loadedMapping?.source == source.loadedMapping?.source }),
+                        let shared = source.loadedMapping?.source
+                    {
+                        errors.append(
+                            (item["mapping"] ?? item).error(
+                                "config.duplicate",
+                                "sources '\(other.name)' and '\(source.name)' both write mentions of the mapping source '\(shared)': their record "
+                                    + "keys and checkpoints would collide; give each a mapping with its own 'source:'"))
                     }
                     configuration.sources.append(source)
                 }

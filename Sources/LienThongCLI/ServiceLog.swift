@@ -34,7 +34,7 @@ enum ServiceLog {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var threshold: Level = .info
 
-    /// Lines below `level` are dropped (`LIENTHONG_LOG_LEVEL` or the config's `log_level`).
+    /// Lines below `level` are dropped (the configuration's `log_level`; `info` by default).
     static func setLevel(_ level: Level) {
         lock.withLock { threshold = level }
     }

@@ -77,7 +77,7 @@ public struct DataQualityReport: Codable, Sendable, Equatable {
         }
         var quarantined: [String: [String: Int]] = [:]
         var quarantinedRecords = 0
-        for record in try reader.quarantined(source: nil, limit: Int(Int32.max)) {
+        for record in try reader.quarantined(source: nil, includeRetried: false, limit: Int(Int32.max)) {
             quarantinedRecords += 1
             for rule in Set(record.reasons.map(\.rule)) { quarantined[record.source, default: [:]][rule, default: 0] += 1 }
         }

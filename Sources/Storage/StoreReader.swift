@@ -27,7 +27,9 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     func forEachMention(_ each: (StoredMention, String?) throws -> Void) throws
     /// Mention ids in ascending order: all of them, or only those not yet assigned to an entity.
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
-    func quarantined(source: String?, limit: Int) throws -> [QuarantinedRecord]
+    /// Quarantined records, oldest first: open ones only unless `includeRetried`.
+    func quarantined(source: String?, includeRetried: Bool, limit: Int) throws -> [QuarantinedRecord]
+    func quarantinedRecord(id: Int64) throws -> QuarantinedRecord?
     func summary() throws -> StoreSummary
     /// A connector checkpoint of a source (an HTTP ETag, a processed file's checksum …), if set.
     func checkpoint(source: String, key: String) throws -> String?

@@ -11,7 +11,10 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
     /// Keeps a record that could not be staged. Re-quarantining the same record at the same place is a no-op.
     /// Returns true when a new quarantine row was written.
     @discardableResult
-    func quarantine(source: String, location: SourceLocation, rawText: String, reasons: [Finding], at time: String) throws -> Bool
+    /// `record` is the decoded tree of a record that failed mapping (nil for one that could not be decoded).
+    func quarantine(source: String, location: SourceLocation, rawText: String, record: RawNode?, reasons: [Finding], at time: String) throws -> Bool
+    /// After a retry: `retried` (staged) or still `open` with the reasons the retry found.
+    func updateQuarantined(id: Int64, status: String, reasons: [Finding]) throws
 
     func createEntity(id: String, kind: EntityKind, at time: String) throws
     /// Marks an entity retired; `redirectTo` names the survivor of a merge. Entities that redirected to the retired

@@ -247,7 +247,7 @@ enum SQLiteMigrations {
                 CREATE INDEX access_log_by_entity ON access_log(entity_id);
                 """),
         Migration(
-            version: 5, name: "webhook subscriptions with their cursors; persons by legacy 9-digit number; scheduler state",
+            version: 5, name: "webhook subscriptions with their cursors; persons by legacy 9-digit number; scheduler state; quarantined records kept decoded",
             sql: """
                 CREATE TABLE person_legacy_numbers (
                     mention_id INTEGER NOT NULL REFERENCES mentions(id),
@@ -267,6 +267,7 @@ enum SQLiteMigrations {
                     retry_at TEXT
                 );
                 CREATE INDEX job_runs_by_source ON job_runs(source, id);
+                ALTER TABLE quarantine ADD COLUMN record TEXT;
                 CREATE TABLE webhook_subscriptions (
                     id TEXT PRIMARY KEY,
                     key_id TEXT NOT NULL REFERENCES api_keys(id),

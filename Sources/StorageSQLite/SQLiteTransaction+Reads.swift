@@ -157,24 +157,32 @@ extension SQLiteTransaction {
         return ids
     }
 
-    func quarantined(source: String?, limit: Int) throws -> [QuarantinedRecord] {
+    private static let quarantineColumns = "id, source, location, raw, reasons, quarantined_at, status, record"
+
+    private func quarantinedRecord(_ statement: SQLiteStatement) throws -> QuarantinedRecord {
+        QuarantinedRecord(
+            id: statement.int(0), source: statement.text(1),
+            location: try StoredJSON.decode(SourceLocation.self, statement.text(2), what: "quarantine location"),
+            rawText: statement.text(3), reasons: try StoredJSON.decode([Finding].self, statement.text(4), what: "quarantine reasons"),
+            quarantinedAt: statement.text(5), status: statement.text(6), recordJSON: statement.optionalText(7))
+    }
+
+    func quarantined(source: String?, includeRetried: Bool, limit: Int) throws -> [QuarantinedRecord] {
         let statement = try connection.statement(
             """
-            SELECT id, source, location, raw, reasons, quarantined_at FROM quarantine
-            WHERE (?1 IS NULL OR source = ?1) ORDER BY id LIMIT ?2
+            SELECT \(Self.quarantineColumns) FROM quarantine
+            WHERE (?1 IS NULL OR source = ?1) AND (?2 OR status = 'open') ORDER BY id LIMIT ?3
             """
-        ).bind(.optional(source), .int(Int64(max(0, limit))))
+        ).bind(.optional(source), .int(includeRetried ? 1 : 0), .int(Int64(max(0, limit))))
         var records: [QuarantinedRecord] = []
-        while try statement.step() {
-            records.append(
-                QuarantinedRecord(
-                    id: statement.int(0), source: statement.text(1),
-                    location: try StoredJSON.decode(SourceLocation.self, statement.text(2), what: "quarantine location"),
-                    rawText: statement.text(3),
-                    reasons: try StoredJSON.decode([Finding].self, statement.text(4), what: "quarantine reasons"),
-                    quarantinedAt: statement.text(5)))
-        }
+        while try statement.step() { records.append(try quarantinedRecord(statement)) }
         return records
+    }
+
+    func quarantinedRecord(id: Int64) throws -> QuarantinedRecord? {
+        let statement = try connection.statement("SELECT \(Self.quarantineColumns) FROM quarantine WHERE id = ?").bind(.int(id))
+        defer { statement.reset() }
+        return try statement.step() ? try quarantinedRecord(statement) : nil
     }
 
     func checkpoint(source: String, key: String) throws -> String? {

@@ -94,19 +94,27 @@ struct SQLiteTransaction: StoreTransaction {
         return try statement.step() ? statement.int(0) : nil
     }
 
-    func quarantine(source: String, location: SourceLocation, rawText: String, reasons: [Finding], at time: String) throws
+    func quarantine(source: String, location: SourceLocation, rawText: String, record: RawNode?, reasons: [Finding], at time: String) throws
         -> Bool
     {
         let locationText = try StoredJSON.encode(location)
         let fingerprint = "\(location.description)|\(rawText.hashValueStable)"
         try connection.statement(
             """
-            INSERT INTO quarantine (source, location, raw, reasons, fingerprint, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source, fingerprint) DO NOTHING
+            INSERT INTO quarantine (source, location, raw, reasons, fingerprint, quarantined_at, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source, fingerprint) DO UPDATE SET status = 'open', reasons = excluded.reasons, record = excluded.record
+                WHERE quarantine.status != 'open'
             """
-        ).bind(.text(source), .text(locationText), .text(rawText), .text(try StoredJSON.encode(reasons)), .text(fingerprint), .text(time))
-            .run()
+        ).bind(
+            .text(source), .text(locationText), .text(rawText), .text(try StoredJSON.encode(reasons)), .text(fingerprint), .text(time),
+            .optional(record?.jsonText)
+        ).run()
         return connection.changes > 0
+    }
+
+    func updateQuarantined(id: Int64, status: String, reasons: [Finding]) throws {
+        try connection.statement("UPDATE quarantine SET status = ?, reasons = ? WHERE id = ?")
+            .bind(.text(status), .text(try StoredJSON.encode(reasons)), .int(id)).run()
     }
 
     func createEntity(id: String, kind: EntityKind, at time: String) throws {

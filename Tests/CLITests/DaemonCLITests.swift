@@ -49,6 +49,21 @@ import Testing
         ]
         for text in expected { #expect(checked.stderr.contains(text), "\(text)\n\(checked.stderr)") }
 
+        // The shipped example passes once its mappings and secrets are where it says (here: the repository, temp files).
+        var example = try String(contentsOfFile: "\(CLIRunner.packageRoot)/deploy/lienthong.yaml", encoding: .utf8)
+        example = example.replacingOccurrences(of: "/etc/lienthong/mappings/", with: "\(Self.mappings)/")
+        for directory in ["secrets", "tls"] {
+            try FileManager.default.createDirectory(atPath: "\(runner.directory)/\(directory)", withIntermediateDirectories: true)
+            example = example.replacingOccurrences(of: "/etc/lienthong/\(directory)/", with: "\(runner.directory)/\(directory)/")
+        }
+        for line in example.split(separator: "\n") where line.contains("_file:") || line.contains("cacert:") {
+            let path = line.split(separator: ":", maxSplits: 1)[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)
+            _ = FileManager.default.createFile(atPath: path, contents: Data("x\n".utf8))
+        }
+        try example.write(toFile: "\(runner.directory)/example.yaml", atomically: true, encoding: .utf8)
+        let exampleCheck = try runner.run(["config", "check", "\(runner.directory)/example.yaml"])
+        #expect(exampleCheck.status == 0, "\(exampleCheck.stderr)")
+
         let good = "\(runner.directory)/good.yaml"
         try """
             store: sqlite:store.db

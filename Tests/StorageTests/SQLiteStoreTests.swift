@@ -9,11 +9,11 @@ import Testing
         let path = try Fixture.temporaryDirectory() + "/store.db"
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.schemaVersion == 4)
+            #expect(store.schemaVersion == 5)
             _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(reopened.schemaVersion == 4)
+        #expect(reopened.schemaVersion == 5)
         let stored = try reopened.read { try $0.mention(key: MentionKey(source: "population", kind: .person, recordKey: "K1")) }
         #expect(stored?.version == 1)
         #expect(stored?.contentHash == "h1")
@@ -65,7 +65,7 @@ import Testing
         try raw.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 4)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 5)) { try SQLiteStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -81,12 +81,13 @@ import Testing
             DROP TABLE person_index; DROP TABLE blocking_keys; DROP TABLE match_models; DROP TABLE pair_constraints;
             DROP TABLE review_items; DROP TABLE entity_lineage; DROP TABLE steward_decisions; DROP TABLE value_choices;
             DROP TABLE entity_places; DROP TABLE entity_search; DROP TABLE entity_search_names; DROP TABLE api_keys;
-            DROP TABLE access_log;
+            DROP TABLE access_log; DROP TABLE webhook_subscriptions; DROP TABLE person_legacy_numbers; DROP TABLE job_states;
+            DROP INDEX job_runs_by_source; ALTER TABLE quarantine DROP COLUMN record;
             DELETE FROM schema_migrations WHERE version >= 2;
             """)
         raw.close()
         let upgraded = try SQLiteStore(path: path)
-        #expect(upgraded.schemaVersion == 4)
+        #expect(upgraded.schemaVersion == 5)
         #expect(try upgraded.read { try $0.summary() }.mentionsByKind["person"] == 1)
         #expect(try upgraded.read { try $0.personIndexCount() } == 0)
     }
@@ -114,11 +115,11 @@ import Testing
             Finding(rule: "date.impossible", severity: .error, message: "31/02 does not exist", field: "birth_date"),
             Finding(rule: "name.empty", severity: .error, message: "no name", field: "name"),
         ]
-        let first = try store.write { try $0.quarantine(source: "land", location: location, rawText: "a,b", reasons: reasons, at: "t") }
-        let second = try store.write { try $0.quarantine(source: "land", location: location, rawText: "a,b", reasons: reasons, at: "t") }
+        let first = try store.write { try $0.quarantine(source: "land", location: location, rawText: "a,b", record: nil, reasons: reasons, at: "t") }
+        let second = try store.write { try $0.quarantine(source: "land", location: location, rawText: "a,b", record: nil, reasons: reasons, at: "t") }
         #expect(first)
         #expect(!second)
-        let records = try store.read { try $0.quarantined(source: "land", limit: 10) }
+        let records = try store.read { try $0.quarantined(source: "land", includeRetried: false, limit: 10) }
         #expect(records.count == 1)
         #expect(records.first?.reasons == reasons)
         #expect(records.first?.location.line == 7)
