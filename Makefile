@@ -33,6 +33,7 @@ bench: deps
 	bench/decode.sh
 	bench/run.sh
 	bench/resolve.sh
+	bench/sync.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
