@@ -36,29 +36,50 @@ public struct APIRoute: Hashable, Sendable {
         APIRoute(method: "GET", template: "/v1/feed", name: .feed, role: .reader),
     ]
 
-    /// The route and the `{id}` parameter for a method and path, or nil.
+    /// The route and the `{id}` parameter for a method and path, or nil. Compares UTF-8 bytes against the templates
+    /// split once: this runs for every request.
     public static func match(method: String, path: String) -> (route: APIRoute, id: String?)? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        for route in all where route.method == method {
-            let pattern = route.template.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            guard pattern.count == segments.count else { continue }
-            var id: String?
-            var matched = true
-            for (expected, actual) in zip(pattern, segments) {
-                if expected == "{id}" {
-                    guard !actual.isEmpty, actual.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                        matched = false
-                        break
+        var path = path
+        return path.withUTF8 { bytes in
+            let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+            for (route, pattern) in patterns where route.method == method && pattern.count == segments.count {
+                var id: String?
+                var matched = true
+                for (expected, actual) in zip(pattern, segments) {
+                    switch expected {
+                    case .id:
+                        if !actual.isEmpty, actual.allSatisfy(isIDByte) { id = String(decoding: actual, as: UTF8.self) } else { matched = false }
+                    case .literal(let literal):
+                        if !literal.elementsEqual(actual) { matched = false }
                     }
-                    id = String(actual)
-                } else if expected != actual {
-                    matched = false
-                    break
+                    if !matched { break }
                 }
+                if matched { return (route, id) }
             }
-            if matched { return (route, id) }
+            return nil
         }
-        return nil
+    }
+
+    /// A template segment: a literal, or the `{id}` parameter.
+    private enum Segment {
+        case literal([UInt8])
+        case id
+    }
+
+    /// Every route with its template split into segments (after the leading "/").
+    private static let patterns: [(APIRoute, [Segment])] = all.map { route in
+        let segments = route.template.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        return (route, segments.map { $0 == "{id}" ? .id : .literal(Array($0.utf8)) })
+    }
+
+    /// An entity ID is ASCII letters, digits and '-'.
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"):
+            true
+        default: false
+        }
     }
 
     /// True when some route serves `path` (every route is a GET): another method gets 405 rather than 404.

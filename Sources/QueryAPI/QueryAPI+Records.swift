@@ -14,13 +14,6 @@ extension QueryAPI {
         return key.jurisdiction.contains(try reader.places(ofEntity: entityID))
     }
 
-    /// An entity's golden record and its stored JSON text, read once (the text is the response body; the decoded
-    /// record names the fields the access log records).
-    func golden(_ id: String, in reader: any StoreReader) throws -> (record: GoldenRecord, json: String)? {
-        guard let json = try reader.goldenRecordJSON(entityID: id) else { return nil }
-        return (try JSONDecoder().decode(GoldenRecord.self, from: Data(json.utf8)), json)
-    }
-
     /// `X-Purpose`, required for every read of personal records.
     func purpose(_ request: HTTPRequest) throws -> String {
         guard let purpose = request.header("X-Purpose")?.trimmingCharacters(in: .whitespaces), !purpose.isEmpty else {
@@ -29,32 +22,20 @@ extension QueryAPI {
         return String(purpose.prefix(200))
     }
 
-    /// Writes the access-log entries for a personal read; called before the response is built.
+    /// Writes the access-log entries for a personal read, returning once they are committed (with the other reads in
+    /// flight: `AccessLogWriter`); called before the response is built.
     func audit(_ reads: [(entity: String, fields: [String])], key: APIKey, purpose: String, route: String) throws {
         guard !reads.isEmpty else { return }
         let time = Clock.now()
         let entries = reads.map {
             AccessLogEntry(time: time, keyID: key.id, entityID: $0.entity, fields: $0.fields, purpose: purpose, route: route)
         }
-        try store.write { try AccessAudit.append(entries, in: $0) }
-    }
-
-    /// The top-level fields of a golden record that a response returns (what the access log names).
-    static func fields(_ golden: GoldenRecord) -> [String] {
-        guard case .person(let person) = golden.body else { return ["record"] }
-        var fields = ["mentions"]
-        if person.name != nil { fields.append("name") }
-        if person.birthDate != nil { fields.append("birthDate") }
-        if person.sex != nil { fields.append("sex") }
-        if !person.identifiers.isEmpty { fields.append("identifiers") }
-        if !person.addresses.isEmpty { fields.append("addresses") }
-        if person.phone != nil { fields.append("phone") }
-        return fields
+        try accessLogWriter.append(entries)
     }
 
     func record(_ kind: EntityKind, id: String, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
         let purpose = kind == .person ? try self.purpose(request) : ""
-        enum Found { case redirect(String), record(GoldenRecord, String) }
+        enum Found { case redirect(String), record(String) }
         let found: Found = try store.read { reader in
             guard let entity = try reader.entity(id: id), entity.kind == kind, try visible(id, to: key, in: reader) else {
                 throw APIProblem.notFound("\(kind.rawValue) \(id)")
@@ -65,8 +46,8 @@ extension QueryAPI {
                 }
                 return .redirect(survivor)
             }
-            guard let found = try golden(id, in: reader) else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
-            return .record(found.record, found.json)
+            guard let json = try reader.goldenRecordJSON(entityID: id) else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
+            return .record(json)
         }
         switch found {
         case .redirect(let survivor):
@@ -75,11 +56,11 @@ extension QueryAPI {
                 .problem(
                     status: 308, title: "Permanent Redirect", detail: "\(id) was merged into \(survivor)",
                     headers: [HTTPHeader("Location", location)]))
-        case .record(let golden, let json):
+        case .record(let json):
             let etag = "\"" + String(Digest.sha256Hex(json).prefix(32)) + "\""
             let notModified = request.header("If-None-Match").map { $0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag } } ?? false
             if kind == .person {
-                try audit([(id, notModified ? ["etag"] : Self.fields(golden))], key: key, purpose: purpose, route: request.path)
+                try audit([(id, notModified ? ["etag"] : try GoldenFields.of(json))], key: key, purpose: purpose, route: request.path)
             }
             if notModified { return .respond(HTTPResponse(status: 304, headers: [HTTPHeader("ETag", etag)], body: [])) }
             return .respond(.json(json, headers: [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", "private, no-cache")]))
@@ -89,16 +70,16 @@ extension QueryAPI {
     /// A list of golden records as `{"results":[…],"next":…}`, auditing person reads.
     func results(_ ids: [String], kind: EntityKind, key: APIKey, request: HTTPRequest, next: String?) throws -> HTTPReply {
         let purpose = kind == .person ? try self.purpose(request) : ""
-        let records: [(GoldenRecord, String)] = try store.read { reader in
+        let records: [(id: String, json: String)] = try store.read { reader in
             try ids.compactMap { id in
-                guard try visible(id, to: key, in: reader) else { return nil }
-                return try golden(id, in: reader)
+                guard try visible(id, to: key, in: reader), let json = try reader.goldenRecordJSON(entityID: id) else { return nil }
+                return (id, json)
             }
         }
         if kind == .person {
-            try audit(records.map { ($0.0.entityID, Self.fields($0.0)) }, key: key, purpose: purpose, route: request.target)
+            try audit(records.map { ($0.id, try GoldenFields.of($0.json)) }, key: key, purpose: purpose, route: request.target)
         }
-        let body = "{\"results\":[" + records.map(\.1).joined(separator: ",") + "],\"next\":" + (next.map(JSONText.quote) ?? "null") + "}"
+        let body = "{\"results\":[" + records.map(\.json).joined(separator: ",") + "],\"next\":" + (next.map(JSONText.quote) ?? "null") + "}"
         return .respond(.json(body))
     }
 

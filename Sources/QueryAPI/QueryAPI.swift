@@ -9,6 +9,8 @@ public final class QueryAPI: Sendable {
     let store: any Store
     let openAPIDocument: [UInt8]
     let feed: FeedWaiters
+    /// Appends personal reads to the access log, one transaction (one fsync) for the reads in flight together.
+    let accessLogWriter: AccessLogWriter<AccessLogEntry>
     /// The CloudEvents `source` of feed events.
     let eventSource: String
     /// The Prometheus text served at `/metrics` (404 when nil).
@@ -27,6 +29,7 @@ public final class QueryAPI: Sendable {
         self.metricsText = metricsText
         self.observe = observe
         feed = FeedWaiters(store: store, source: eventSource)
+        accessLogWriter = AccessLogWriter { entries in try store.write { try AccessAudit.append(entries, in: $0) } }
     }
 
     /// `/readyz` answers 503 from now on (SIGTERM: load balancers stop sending before the listener closes).
@@ -40,10 +43,11 @@ public final class QueryAPI: Sendable {
 
     /// The server's handler.
     public func handle(_ request: HTTPRequest) -> HTTPReply {
-        guard let observe else { return route(request) }
+        let matched = APIRoute.match(method: request.method, path: request.path)
+        guard let observe else { return route(request, matched) }
         let started = DispatchTime.now().uptimeNanoseconds
-        let reply = route(request)
-        let template = APIRoute.match(method: request.method, path: request.path)?.route.template ?? "unmatched"
+        let reply = route(request, matched)
+        let template = matched?.route.template ?? "unmatched"
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         switch reply {
         case .respond(let response): observe(template, response.status, seconds)
@@ -53,8 +57,8 @@ public final class QueryAPI: Sendable {
         return reply
     }
 
-    private func route(_ request: HTTPRequest) -> HTTPReply {
-        guard let (route, id) = APIRoute.match(method: request.method, path: request.path) else {
+    private func route(_ request: HTTPRequest, _ matched: (route: APIRoute, id: String?)?) -> HTTPReply {
+        guard let (route, id) = matched else {
             if request.method != "GET", APIRoute.pathExists(request.path) {
                 return .respond(.problem(status: 405, title: "Method Not Allowed", headers: [HTTPHeader("Allow", "GET")]))
             }

@@ -8,9 +8,10 @@ final class SQLiteConnection {
     let path: String
     private var cache: [String: SQLiteStatement] = [:]
 
-    init(path: String) throws {
+    /// Opens `path`, creating it unless `readOnly` (a read-only connection refuses every write: `SQLiteReadPool`).
+    init(path: String, readOnly: Bool = false) throws {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

@@ -4,16 +4,19 @@ import Foundation
 import Storage
 
 /// The embedded default engine: one SQLite file in WAL mode with `synchronous=FULL`, so a committed batch
-/// survives power loss. Every call is serialised on one connection.
+/// survives power loss. Writes are serialised on one connection; reads run on a pool of read-only connections
+/// beside it (`SQLiteReadPool`), or on the writer's connection for an in-memory database.
 public final class SQLiteStore: Store, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
+    private let readers: SQLiteReadPool?
     public let schemaVersion: Int
     public let path: String
 
     /// Opens (creating if needed) and migrates. A file that is not a LienThong store, or one from a newer
     /// schema, is refused before anything is written to it.
-    public init(path: String) throws {
+    /// `readers` bounds the read-only connections that serve concurrent reads.
+    public init(path: String, readers: Int = 8) throws {
         self.path = path
         let connection = try SQLiteConnection(path: path)
         try SQLiteStore.checkIsOurs(connection)
@@ -28,6 +31,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try SQLiteStore.migrate(connection, from: found)
         self.connection = connection
         self.schemaVersion = SQLiteMigrations.latestVersion
+        let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
+        self.readers = inMemory ? nil : SQLiteReadPool(path: path, capacity: readers)
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
@@ -47,14 +52,17 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
-        try lock.withLock {
-            try connection.execute("BEGIN")
-            defer {
-                connection.resetAll()
-                try? connection.execute("COMMIT")
-            }
-            return try body(SQLiteTransaction(connection: connection))
+        guard let readers else { return try lock.withLock { try Self.read(on: connection, body) } }
+        return try readers.with { try Self.read(on: $0, body) }
+    }
+
+    private static func read<T>(on connection: SQLiteConnection, _ body: (any StoreReader) throws -> T) throws -> T {
+        try connection.execute("BEGIN")
+        defer {
+            connection.resetAll()
+            try? connection.execute("COMMIT")
         }
+        return try body(SQLiteTransaction(connection: connection))
     }
 
     /// Runs `PRAGMA integrity_check`; returns "ok" for a sound file.
