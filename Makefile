@@ -30,10 +30,12 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: deps
+	@scripts/install-deps.sh --with-bench
 	bench/decode.sh
 	bench/run.sh
 	bench/resolve.sh
 	bench/sync.sh
+	bench/api.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

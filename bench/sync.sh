@@ -2,8 +2,9 @@
 # Daemon sync-job bench (release build): what one scheduled run of a population source costs
 #   1. full load: the first run of a PERSONS-person XML export into a fresh store (decode, map, stage, resolve);
 #   2. unchanged: the next run on the same file (size + SHA-256 match the checkpoint: nothing decoded);
-#   3. 1% changed: the export again with every 100th person's address detail changed (a new file: decoded and mapped
-#      whole, only the changed mentions staged, re-resolved and published).
+#   3. 1% changed: the export again with every 100th person's address detail changed (a new file: decoded whole; the
+#      records whose fingerprint is stored are counted, not mapped; the changed ones mapped, staged, re-resolved and
+#      published).
 # Each run is `lienthong jobs run population --config …` — the code path of the daemon's scheduler.
 # Usage: bench/sync.sh [PERSONS]   (default 100000; BIN=path skips the build). Figures quoted in docs come from here.
 set -euo pipefail

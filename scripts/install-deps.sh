@@ -4,7 +4,13 @@
 set -euo pipefail
 
 packages=(pkg-config libxml2-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev libmicrohttpd-dev libyaml-dev libssl-dev libxml2-utils python3)
-if [ "${1:-}" = "--with-postgres" ]; then packages+=(postgresql); fi
+for option in "$@"; do
+  case "$option" in
+    --with-postgres) packages+=(postgresql) ;;
+    --with-bench) packages+=(time wrk curl) ;;
+    *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

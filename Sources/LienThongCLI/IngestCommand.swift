@@ -7,10 +7,11 @@ import Storage
 enum IngestCommand {
     static let command = Command(
         name: "ingest", summary: "read registry files, drop folders or HTTP(S) exports through a mapping into the store",
-        usage: "--mapping FILE [--no-resolve] [--drop DIR [--glob PATTERN] [--move-processed]] [INPUT...]",
+        usage: "--mapping FILE [--no-resolve] [--remap-all] [--drop DIR [--glob PATTERN] [--move-processed]] [INPUT...]",
         options: [
             .value("--mapping", "FILE", "mapping file (Mappings/*.yaml) describing the input layout"),
             .flag("--no-resolve", "stage mentions only; run 'lienthong resolve' later"),
+            .flag("--remap-all", "map every record, also those whose fingerprint says they are unchanged"),
             .value("--drop", "DIR", "process the new and changed files of a drop folder (one round; run it from cron)"),
             .value("--glob", "PATTERN", "drop-folder file names to take (default '*.FORMAT' of the mapping, e.g. '*.csv')"),
             .flag("--move-processed", "move applied files to DIR/processed/, rejected ones to DIR/failed/ (+ NAME.reason.txt)"),
@@ -43,6 +44,12 @@ enum IngestCommand {
             the reason with file:line:col on stderr, exit 1); records that fail mapping are quarantined with every
             reason and the rest goes on. Re-ingesting an unchanged file changes nothing.
 
+            Unchanged records: mentions keep a fingerprint of the decoded record they came from, salted with the
+            mapping file, the reference data and the program binary. A record whose fingerprint is already stored is
+            counted as staged (and "unchanged, not re-mapped") without being mapped again, so a changed file costs
+            about its decoding plus its changed records. Editing the mapping, the reference data or upgrading
+            re-maps every record once; --remap-all does so on demand.
+
             Drop folder (--drop DIR): each round takes the regular files directly in DIR whose names match --glob, in
             name order. A file is processed once, tracked by path + size + SHA-256 in the store's checkpoints; the
             checkpoint commits in the same transaction as the file's data, so a crash never marks a file processed
@@ -73,9 +80,10 @@ enum IngestCommand {
         let mapping = try MappingLoader.load(path: mappingPath)
         let pull = urls.isEmpty ? nil : try httpPull(arguments)
         let folder = try drop.map { try dropFolder($0, arguments, mapping: mapping) }
-        let pipeline = IngestPipeline(
+        var pipeline = IngestPipeline(
             mapping: mapping, reference: try context.reference(), store: try context.store(),
             resolver: try context.resolver(), resolve: !arguments.has("--no-resolve"))
+        if arguments.has("--remap-all") { pipeline.fingerprint = nil }
         let console = context.console
         var reports: [FileIngestReport] = []
         for input in arguments.positionals {
@@ -113,7 +121,8 @@ enum IngestCommand {
         if let skipped = report.skipped { return "\(report.file): \(skipped); nothing applied\(moved)" }
         let c = report.counts
         let pages = report.pages.map { ", \($0) page\($0 == 1 ? "" : "s")" } ?? ""
-        return "\(report.file) [\(report.source), \(report.encoding ?? "?")\(pages)]: \(c.read) read = \(c.staged) staged + "
+        let unchanged = c.recordsUnchanged > 0 ? " (\(c.recordsUnchanged) unchanged, not re-mapped)" : ""
+        return "\(report.file) [\(report.source), \(report.encoding ?? "?")\(pages)]: \(c.read) read = \(c.staged) staged\(unchanged) + "
             + "\(c.quarantined) quarantined; mentions \(c.mentionsChanged) new/changed, \(c.mentionsUnchanged) unchanged; "
             + "\(c.feedEvents) feed events\(moved)"
     }

@@ -39,7 +39,9 @@ extension IngestPipeline {
                     let record = RawRecord(location: quarantined.location, fields: fields, rawText: quarantined.rawText)
                     switch evaluator.evaluate(record) {
                     case .mapped(let mentions, let links):
-                        try stageMapped(mentions, links: links, counts: &report.counts, changed: &changed, in: transaction, at: time)
+                        try stageMapped(
+                            mentions, links: links, recordDigest: fingerprint?.digest(fields), counts: &report.counts, changed: &changed,
+                            in: transaction, at: time)
                         try transaction.updateQuarantined(id: quarantined.id, status: "retried", reasons: quarantined.reasons)
                         report.staged.append(quarantined.id)
                     case .quarantined(let reasons):

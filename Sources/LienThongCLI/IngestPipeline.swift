@@ -66,6 +66,8 @@ struct IngestPipeline {
     /// Checked every 1,000 records: when set, the input's transaction is rolled back and the run recorded as
     /// `cancelled` (SIGTERM during a long ingest).
     var cancellation: CancellationFlag?
+    /// Fingerprints decoded records so that unchanged ones skip mapping and staging (nil: every record is mapped).
+    var fingerprint: RecordFingerprint?
 
     init(mapping: Mapping, reference: ReferenceData, store: any Store, resolver: Resolver, resolve: Bool = true) {
         self.mapping = mapping
@@ -74,6 +76,7 @@ struct IngestPipeline {
         self.resolver = resolver
         self.resolve = resolve
         self.jobName = mapping.source
+        self.fingerprint = RecordFingerprint(mapping: mapping, reference: reference)
     }
 
     var checkpoints: StoreCheckpoints { StoreCheckpoints(store: store, source: mapping.source) }
@@ -210,12 +213,24 @@ struct IngestPipeline {
         return FileIngestReport(file: label, source: mapping.source, encoding: encoding, counts: counts)
     }
 
+    /// Maps and stages one decoded record, or only counts it when its mentions were staged from an identical record
+    /// under the same mapping (`RecordFingerprint`): mapping it again would give the same mentions and links.
     private func stage(
         _ record: RawRecord, counts: inout RunCounts, changed: inout ChangedMentions, in transaction: any StoreTransaction, at time: String
     ) throws {
+        let digest = fingerprint?.digest(record.fields)
+        if let digest {
+            let unchanged = try transaction.mentionCount(recordDigest: digest)
+            if unchanged > 0 {
+                counts.staged += 1
+                counts.recordsUnchanged += 1
+                counts.mentionsUnchanged += unchanged
+                return
+            }
+        }
         switch evaluator.evaluate(record) {
         case .mapped(let mentions, let links):
-            try stageMapped(mentions, links: links, counts: &counts, changed: &changed, in: transaction, at: time)
+            try stageMapped(mentions, links: links, recordDigest: digest, counts: &counts, changed: &changed, in: transaction, at: time)
         case .quarantined(let reasons):
             counts.quarantined += 1
             try transaction.quarantine(
@@ -224,15 +239,17 @@ struct IngestPipeline {
         }
     }
 
-    /// Stages a mapped record's mentions (a new version only when the content changed) and its links.
+    /// Stages a mapped record's mentions (a new version only when the content changed), each marked with the
+    /// record's fingerprint, and its links.
     func stageMapped(
-        _ mentions: [Mention], links: [MentionLink], counts: inout RunCounts, changed: inout ChangedMentions,
+        _ mentions: [Mention], links: [MentionLink], recordDigest: String?, counts: inout RunCounts, changed: inout ChangedMentions,
         in transaction: any StoreTransaction, at time: String
     ) throws {
         counts.staged += 1
         for mention in mentions {
             let content = try MentionContent.json(mention)
-            let (stored, outcome) = try transaction.stage(mention, content: content, contentHash: Digest.sha256Hex(content), at: time)
+            let (stored, outcome) = try transaction.stage(
+                mention, content: content, contentHash: Digest.sha256Hex(content), recordDigest: recordDigest, at: time)
             if outcome == .unchanged {
                 counts.mentionsUnchanged += 1
             } else {

@@ -8,7 +8,12 @@ extension ReferenceData {
     /// Reads every table in `directory` (the layout of `Mappings/reference/`).
     /// Throws a `Diagnostic` naming `file:line` for an unreadable file, a bad header or a bad row.
     public static func load(directory: String) throws -> ReferenceData {
-        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        var files: [String] = []
+        func path(_ name: String) -> String {
+            let path = (directory as NSString).appendingPathComponent(name)
+            files.append(path)
+            return path
+        }
 
         let provinces = try CSVTable(path: path("provinces_2025.csv"), expectedColumns: ["code", "name", "type"])
         let provinces2025 = try provinces.rows.map {
@@ -47,7 +52,8 @@ extension ReferenceData {
                 valueIsCode: true),
             birthRegistrationProvinces: try loadPairs(
                 path("personal_number_provinces.csv"), columns: ["code", "name"], keyLength: 3, valueIsCode: false),
-            landUseNames: try loadPairs(path("land_use_codes.csv"), columns: ["code", "name"], keyLength: nil, valueIsCode: false))
+            landUseNames: try loadPairs(path("land_use_codes.csv"), columns: ["code", "name"], keyLength: nil, valueIsCode: false),
+            sourceFiles: files)
     }
 
     /// `$LIENTHONG_REFERENCE_DIR` when set; otherwise the first `Mappings/reference` (holding

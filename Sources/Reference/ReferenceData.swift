@@ -25,13 +25,17 @@ public final class ReferenceData: Sendable {
 
     /// Built on the first name search: folding 13,000 names costs more than reading all the files.
     private let nameIndexes = Mutex<NameIndexes?>(nil)
+    /// The files the tables were read from (empty when built otherwise): what a record fingerprint hashes to know
+    /// the reference data did not change.
+    public let sourceFiles: [String]
 
     init(
         provinces2025: [Province2025], communes2025: [Commune2025], provincesPre2025: [ProvincePre2025],
         districtsPre2025: [DistrictPre2025], communesPre2025: [CommunePre2025],
         communeCrosswalk: [String: [CrosswalkTarget]], provinceCrosswalk: [String: String],
-        birthRegistrationProvinces: [String: String], landUseNames: [String: String]
+        birthRegistrationProvinces: [String: String], landUseNames: [String: String], sourceFiles: [String] = []
     ) {
+        self.sourceFiles = sourceFiles
         self.provinces2025 = provinces2025
         self.communes2025 = communes2025
         self.provincesPre2025 = provincesPre2025

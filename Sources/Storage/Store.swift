@@ -74,6 +74,9 @@ public struct RunCounts: Hashable, Codable, Sendable {
     public var read = 0
     /// Records mapped and stored (whether or not their content changed).
     public var staged = 0
+    /// Of `staged`: records not mapped again because their fingerprint was already stored (their mentions were
+    /// staged from the same decoded record under the same mapping, reference data and program).
+    public var recordsUnchanged = 0
     /// Records kept in quarantine with their reasons.
     public var quarantined = 0
     /// Mentions inserted or given a new version.
@@ -90,7 +93,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case read, staged, quarantined, mentionsChanged, mentionsUnchanged, feedEvents, pairsAutoLinked, pairsInReview, pairsRejected
+        case read, staged, recordsUnchanged, quarantined, mentionsChanged, mentionsUnchanged, feedEvents, pairsAutoLinked, pairsInReview, pairsRejected
     }
 
     /// Reads counts stored by earlier versions too (a missing counter is 0).
@@ -99,6 +102,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
         func value(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
         read = try value(.read)
         staged = try value(.staged)
+        recordsUnchanged = try value(.recordsUnchanged)
         quarantined = try value(.quarantined)
         mentionsChanged = try value(.mentionsChanged)
         mentionsUnchanged = try value(.mentionsUnchanged)
@@ -112,6 +116,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
         var sum = lhs
         sum.read += rhs.read
         sum.staged += rhs.staged
+        sum.recordsUnchanged += rhs.recordsUnchanged
         sum.quarantined += rhs.quarantined
         sum.mentionsChanged += rhs.mentionsChanged
         sum.mentionsUnchanged += rhs.mentionsUnchanged

@@ -27,6 +27,9 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     func forEachMention(_ each: (StoredMention, String?) throws -> Void) throws
     /// Mention ids in ascending order: all of them, or only those not yet assigned to an entity.
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
+    /// How many stored mentions were last staged from a source record with this fingerprint (0: none; the record is
+    /// new or changed, or was staged before fingerprints were kept).
+    func mentionCount(recordDigest: String) throws -> Int
     /// Quarantined records, oldest first: open ones only unless `includeRetried`.
     func quarantined(source: String?, includeRetried: Bool, limit: Int) throws -> [QuarantinedRecord]
     func quarantinedRecord(id: Int64) throws -> QuarantinedRecord?

@@ -4,7 +4,11 @@ import Domain
 public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWriter, AccessWriter, WebhookWriter, JobWriter {
     /// Inserts or versions a mention by its key; `unchanged` when the content hash equals the stored one.
     /// `content` is `MentionContent.json(mention)` and `contentHash` its SHA-256 (computed once by the caller).
-    func stage(_ mention: Mention, content: String, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome)
+    /// `recordDigest` is the fingerprint of the source record the mention was mapped from (`RecordFingerprint`), kept
+    /// on the mention (also when its content is unchanged) so that a later ingest of the same record can skip it;
+    /// nil when the mention did not come straight from a decoded record.
+    func stage(_ mention: Mention, content: String, contentHash: String, recordDigest: String?, at time: String) throws
+        -> (StoredMention, StageOutcome)
     /// Replaces the links stated by one source record (all from the same mention set); returns true if they changed.
     @discardableResult
     func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool
@@ -40,6 +44,6 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
 extension StoreTransaction {
     /// Stages with the content JSON computed here (tests and small callers; the ingest path passes it in).
     public func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome) {
-        try stage(mention, content: try MentionContent.json(mention), contentHash: contentHash, at: time)
+        try stage(mention, content: try MentionContent.json(mention), contentHash: contentHash, recordDigest: nil, at: time)
     }
 }

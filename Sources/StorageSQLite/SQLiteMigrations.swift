@@ -282,6 +282,12 @@ enum SQLiteMigrations {
                     created_at TEXT NOT NULL
                 );
                 """),
+        Migration(
+            version: 6, name: "mentions keep the fingerprint of the source record they were mapped from (unchanged records skip mapping)",
+            sql: """
+                ALTER TABLE mentions ADD COLUMN raw_digest TEXT;
+                CREATE INDEX mentions_by_raw_digest ON mentions(raw_digest) WHERE raw_digest IS NOT NULL;
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

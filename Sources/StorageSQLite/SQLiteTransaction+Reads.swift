@@ -147,6 +147,12 @@ extension SQLiteTransaction {
         while try statement.step() { try each(try storedMention(statement), statement.optionalText(8)) }
     }
 
+    func mentionCount(recordDigest: String) throws -> Int {
+        let statement = try connection.statement("SELECT count(*) FROM mentions WHERE raw_digest = ?").bind(.text(recordDigest))
+        defer { statement.reset() }
+        return try statement.step() ? Int(statement.int(0)) : 0
+    }
+
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64] {
         let statement = try connection.statement(
             unresolvedOnly

@@ -6,45 +6,54 @@ import Storage
 struct SQLiteTransaction: StoreTransaction {
     let connection: SQLiteConnection
 
-    func stage(_ mention: Mention, content body: String, contentHash: String, at time: String) throws
+    func stage(_ mention: Mention, content body: String, contentHash: String, recordDigest: String?, at time: String) throws
         -> (StoredMention, StageOutcome)
     {
+        let digest: SQLiteValue = recordDigest.map { .text($0) } ?? .null
         if let existing = try existingVersion(mention.key) {
             if existing.hash == contentHash {
+                if existing.recordDigest != recordDigest {
+                    try connection.statement("UPDATE mentions SET raw_digest = ? WHERE id = ?").bind(digest, .int(existing.id)).run()
+                }
                 return (StoredMention(id: existing.id, mention: mention, version: existing.version, contentHash: contentHash), .unchanged)
             }
             let version = existing.version + 1
             try connection.statement(
-                "UPDATE mentions SET version = ?, content_hash = ?, body = ?, location = ?, registry = ?, updated_at = ? WHERE id = ?"
+                """
+                UPDATE mentions SET version = ?, content_hash = ?, body = ?, location = ?, registry = ?, updated_at = ?, raw_digest = ?
+                WHERE id = ?
+                """
             ).bind(
                 .int(Int64(version)), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
-                .text(mention.registry), .text(time), .int(existing.id)
+                .text(mention.registry), .text(time), digest, .int(existing.id)
             ).run()
             try insertVersion(id: existing.id, version: version, hash: contentHash, body: body, at: time)
             return (StoredMention(id: existing.id, mention: mention, version: version, contentHash: contentHash), .updated)
         }
         try connection.statement(
             """
-            INSERT INTO mentions (source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at)
-            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+            INSERT INTO mentions (
+                source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at, raw_digest)
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
             """
         ).bind(
             .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
             .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
-            .text(time), .text(time)
+            .text(time), .text(time), digest
         ).run()
         let id = connection.lastInsertRowID
         try insertVersion(id: id, version: 1, hash: contentHash, body: body, at: time)
         return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
     }
 
-    /// The stored row id, version and hash of a mention key, without decoding its body.
-    private func existingVersion(_ key: MentionKey) throws -> (id: Int64, version: Int, hash: String)? {
+    /// The stored row id, version, hash and record fingerprint of a mention key, without decoding its body.
+    private func existingVersion(_ key: MentionKey) throws -> (id: Int64, version: Int, hash: String, recordDigest: String?)? {
         let statement = try connection.statement(
-            "SELECT id, version, content_hash FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
+            "SELECT id, version, content_hash, raw_digest FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
         ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
         defer { statement.reset() }
-        return try statement.step() ? (statement.int(0), Int(statement.int(1)), statement.text(2)) : nil
+        guard try statement.step() else { return nil }
+        return (statement.int(0), Int(statement.int(1)), statement.text(2), statement.isNull(3) ? nil : statement.text(3))
     }
 
     private func insertVersion(id: Int64, version: Int, hash: String, body: String, at time: String) throws {
