@@ -6,7 +6,7 @@ import Reference
 
 /// The fingerprint of a decoded source record under one mapping: SHA-256 of a salt and the record's decoded tree
 /// (the first 128 bits, in hex). The salt holds everything else that decides what a record maps to — the source,
-/// the mapping file's bytes, the reference data's files and the program binary — so an equal fingerprint means the
+/// the mapping file's bytes, the reference tables' bytes and the program binary — so an equal fingerprint means the
 /// record maps to the same mentions and links as when it was staged, and changing any of those re-maps every record
 /// once. Mentions keep the fingerprint of the record they were staged from (`StoreTransaction.stage`); a re-ingest
 /// of an unchanged record finds it there and skips mapping and staging (a sync of a source with 1% changed records
@@ -17,15 +17,14 @@ import Reference
 struct RecordFingerprint {
     private let salt: [UInt8]
 
-    /// Nil when some part of the salt cannot be read (the mapping file, the reference files, the program): then
-    /// nothing is skipped.
+    /// The mapping and reference parts are digests of the bytes that were loaded (a file edited since, not yet
+    /// reloaded, does not count). Nil when some part is unknown: then nothing is skipped.
     init?(mapping: Mapping, reference: ReferenceData) {
-        guard !reference.sourceFiles.isEmpty, let program = Self.programIdentity() else { return nil }
+        guard let mappingDigest = mapping.sourceDigest, !reference.sourceDigest.isEmpty, let program = Self.programIdentity()
+        else { return nil }
         var salt: [UInt8] = []
-        for part in ["lienthong-record-fingerprint-1", program, mapping.source] { Self.append(string: part, to: &salt) }
-        for file in [mapping.file] + reference.sourceFiles {
-            guard let bytes = FileManager.default.contents(atPath: file) else { return nil }
-            Self.append(string: Digest.sha256Hex(bytes), to: &salt)
+        for part in ["lienthong-record-fingerprint-1", program, mapping.source, mappingDigest, reference.sourceDigest] {
+            Self.append(string: part, to: &salt)
         }
         self.salt = salt
     }

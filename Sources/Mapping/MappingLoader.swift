@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import YAML
 
 /// Reads and checks a mapping file. Every problem is reported at once, each with file:line:column and,
@@ -11,12 +12,15 @@ public enum MappingLoader {
     /// Loads the mapping file at `path`. Throws `DiagnosticList` with every error found.
     public static func load(path: String) throws -> Mapping {
         let root: YAMLNode
-        do {
-            root = try YAMLParser.parse(contentsOf: path)
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        do throws(YAMLErrorList) {
+            if let bytes { root = try YAMLParser.parse(bytes: bytes, file: path) } else { root = try YAMLParser.parse(contentsOf: path) }
         } catch {
             throw DiagnosticList(error.errors.map(Diagnostic.init))
         }
-        return try load(root: root, file: path)
+        var mapping = try load(root: root, file: path)
+        mapping.sourceDigest = bytes.map { String(FNV1a.hash(bytes: $0), radix: 16) }
+        return mapping
     }
 
     /// Loads a mapping from YAML text; `file` names it in diagnostics.
@@ -27,7 +31,9 @@ public enum MappingLoader {
         } catch {
             throw DiagnosticList(error.errors.map(Diagnostic.init))
         }
-        return try load(root: root, file: file)
+        var mapping = try load(root: root, file: file)
+        mapping.sourceDigest = String(FNV1a.hash(text), radix: 16)
+        return mapping
     }
 
     static func load(root: YAMLNode, file: String) throws -> Mapping {

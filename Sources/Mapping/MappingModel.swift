@@ -15,6 +15,9 @@ public struct Mapping: Sendable {
     public let outputs: [OutputSpec]
     public let links: [LinkSpec]
     public let examples: [MappingExample]
+    /// FNV-1a of the exact bytes the mapping was parsed from (hex): part of a record fingerprint's salt, so it is
+    /// taken from what was loaded, never from the file as it may be now.
+    public internal(set) var sourceDigest: String?
 }
 
 /// How the decoder should read the input. Plain strings: the Decoding stage interprets them.

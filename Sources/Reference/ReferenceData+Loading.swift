@@ -8,10 +8,11 @@ extension ReferenceData {
     /// Reads every table in `directory` (the layout of `Mappings/reference/`).
     /// Throws a `Diagnostic` naming `file:line` for an unreadable file, a bad header or a bad row.
     public static func load(directory: String) throws -> ReferenceData {
-        var files: [String] = []
+        var digests: [String] = []
+        /// Each file is hashed as it is first named, just before its table is read.
         func path(_ name: String) -> String {
             let path = (directory as NSString).appendingPathComponent(name)
-            files.append(path)
+            digests.append(FileManager.default.contents(atPath: path).map { String(FNV1a.hash(bytes: $0), radix: 16) } ?? "-")
             return path
         }
 
@@ -53,7 +54,7 @@ extension ReferenceData {
             birthRegistrationProvinces: try loadPairs(
                 path("personal_number_provinces.csv"), columns: ["code", "name"], keyLength: 3, valueIsCode: false),
             landUseNames: try loadPairs(path("land_use_codes.csv"), columns: ["code", "name"], keyLength: nil, valueIsCode: false),
-            sourceFiles: files)
+            sourceDigest: digests.joined(separator: ","))
     }
 
     /// `$LIENTHONG_REFERENCE_DIR` when set; otherwise the first `Mappings/reference` (holding

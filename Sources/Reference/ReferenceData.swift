@@ -25,17 +25,17 @@ public final class ReferenceData: Sendable {
 
     /// Built on the first name search: folding 13,000 names costs more than reading all the files.
     private let nameIndexes = Mutex<NameIndexes?>(nil)
-    /// The files the tables were read from (empty when built otherwise): what a record fingerprint hashes to know
-    /// the reference data did not change.
-    public let sourceFiles: [String]
+    /// FNV-1a of each table file's bytes as loaded (hex; empty when built otherwise): part of a record fingerprint's
+    /// salt, so it describes the data loaded, not the files as they may be later.
+    public let sourceDigest: String
 
     init(
         provinces2025: [Province2025], communes2025: [Commune2025], provincesPre2025: [ProvincePre2025],
         districtsPre2025: [DistrictPre2025], communesPre2025: [CommunePre2025],
         communeCrosswalk: [String: [CrosswalkTarget]], provinceCrosswalk: [String: String],
-        birthRegistrationProvinces: [String: String], landUseNames: [String: String], sourceFiles: [String] = []
+        birthRegistrationProvinces: [String: String], landUseNames: [String: String], sourceDigest: String = ""
     ) {
-        self.sourceFiles = sourceFiles
+        self.sourceDigest = sourceDigest
         self.provinces2025 = provinces2025
         self.communes2025 = communes2025
         self.provincesPre2025 = provincesPre2025
