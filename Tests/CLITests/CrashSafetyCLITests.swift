@@ -119,16 +119,20 @@ import Testing
             \(DaemonCLITests.source("population", registry: "population", mapping: "population.yaml", connector: "file: \(data)/population.xml", schedule: "@daily"))
             \(DaemonCLITests.source("land", registry: "land", mapping: "land.yaml", connector: "file: \(data)/land.csv", schedule: "@daily"))
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        // Scripted moments (seconds after start) spread over the ingest; the same every run.
+        // Scripted moments (seconds after a run has started, so that each kill lands inside the ingest however fast
+        // the machine is); the same every run.
+        let path = String(runner.store.dropFirst("sqlite:".count))
         var seed: UInt64 = 0x5EED
         for _ in 0..<10 {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             let daemon = try DaemonProcess(config: config, directory: runner.directory)
-            Thread.sleep(forTimeInterval: 0.3 + Double(seed >> 40) / Double(1 << 24) * 5)
+            _ = DaemonProcess.eventually(10) {
+                (try? Self.query(path, "SELECT count(*) FROM job_runs WHERE status = 'running'")).map { $0 != ["0"] } ?? false
+            }
+            Thread.sleep(forTimeInterval: Double(seed >> 40) / Double(1 << 24) * 1.5)
             daemon.signal(SIGKILL)
             #expect(daemon.waitForExit(seconds: 10) != nil)
         }
-        let path = String(runner.store.dropFirst("sqlite:".count))
         let final = try DaemonProcess(config: config, directory: runner.directory)
         let finished = DaemonProcess.eventually(180) {
             (try? Self.query(path, "SELECT count(*) FROM job_states WHERE last_slot IS NOT NULL")) == ["2"]
