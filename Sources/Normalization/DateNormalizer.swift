@@ -190,7 +190,7 @@ public enum DateNormalizer {
 
     /// Days since 1899-12-30 (serial 1 = 1899-12-31; right for every serial from 61 = 1900-03-01 on).
     static func excelSerial(_ serial: Int) -> Normalized<PartialDate> {
-        let (year, month, day) = CivilCalendar.date(daysSince1970: serial - 25_569)
+        let (year, month, day) = CivilCalendar.date(dayNumber: serial - 25_569)
         var result = resolve(day: day, month: month, year: year)
         result.findings.insert(
             Finding(

@@ -1,9 +1,10 @@
+import Domain
 import Foundation
 
-/// Proleptic-Gregorian calendar arithmetic on whole seconds, after Howard Hinnant's `days_from_civil` and
-/// `civil_from_days`. "Local seconds" are seconds since 1970-01-01 00:00 on a zone's wall clock, i.e. an
-/// instant plus the zone's UTC offset at that instant. Integer arithmetic keeps `CronExpression.next(after:)`
-/// exact and fast; the tests cross-check it against Foundation's `Calendar`.
+/// Proleptic-Gregorian calendar arithmetic on whole seconds (days through `Domain.CivilCalendar`). "Local seconds"
+/// are seconds since 1970-01-01 00:00 on a zone's wall clock, i.e. an instant plus the zone's UTC offset at that
+/// instant. Integer arithmetic keeps `CronExpression.next(after:)` exact and fast; the tests cross-check it against
+/// Foundation's `Calendar`.
 enum WallClock {
     /// Seconds in a day.
     static let day = 86_400
@@ -15,32 +16,10 @@ enum WallClock {
         return Int(seconds)
     }
 
-    /// Days since 1970-01-01 of a civil date (`month` 1–12, `day` 1–31).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day number.
-    static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = dayNumber + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     /// Days in `month` of `year`.
     static func daysInMonth(year: Int, month: Int) -> Int {
-        month == 12 ? 31 : dayNumber(year: year, month: month + 1, day: 1) - dayNumber(year: year, month: month, day: 1)
+        month == 12
+            ? 31 : CivilCalendar.dayNumber(year: year, month: month + 1, day: 1) - CivilCalendar.dayNumber(year: year, month: month, day: 1)
     }
 
     /// Day of week of a day number, Sunday = 0 (1970-01-01 was a Thursday).
@@ -48,7 +27,7 @@ enum WallClock {
 
     /// Local seconds at the start of a civil date and time.
     static func localSeconds(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0) -> Int {
-        dayNumber(year: year, month: month, day: day) * Self.day + hour * 3_600 + minute * 60
+        CivilCalendar.dayNumber(year: year, month: month, day: day) * Self.day + hour * 3_600 + minute * 60
     }
 
     /// `value` modulo `divisor`, in `0..<divisor` even for negative values.
@@ -72,7 +51,7 @@ struct LocalTime: Equatable {
     init(localSeconds: Int) {
         dayNumber = (localSeconds - WallClock.floorModulo(localSeconds, WallClock.day)) / WallClock.day
         let secondOfDay = localSeconds - dayNumber * WallClock.day
-        (year, month, day) = WallClock.civilDate(dayNumber: dayNumber)
+        (year, month, day) = CivilCalendar.date(dayNumber: dayNumber)
         hour = secondOfDay / 3_600
         minute = secondOfDay / 60 % 60
         second = secondOfDay % 60
