@@ -36,7 +36,19 @@ public enum PrometheusTextFormat {
     }
 
     static func appendEscapedHelp(_ text: String, to output: inout String) {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") }) else {
+        appendEscaped(text, quotes: false, to: &output)
+    }
+
+    static func appendEscapedLabelValue(_ value: String, to output: inout String) {
+        appendEscaped(value, quotes: true, to: &output)
+    }
+
+    /// Backslash and line feed always; the double quote too inside a label value (`quotes`).
+    private static func appendEscaped(_ text: String, quotes: Bool, to output: inout String) {
+        let needsEscaping = text.utf8.contains {
+            $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || (quotes && $0 == UInt8(ascii: "\""))
+        }
+        guard needsEscaping else {
             output += text
             return
         }
@@ -44,24 +56,7 @@ public enum PrometheusTextFormat {
             switch character {
             case "\\": output += "\\\\"
             case "\n": output += "\\n"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-    }
-
-    static func appendEscapedLabelValue(_ value: String, to output: inout String) {
-        let needsEscaping = value.utf8.contains {
-            $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\"")
-        }
-        guard needsEscaping else {
-            output += value
-            return
-        }
-        for character in value.unicodeScalars {
-            switch character {
-            case "\\": output += "\\\\"
-            case "\"": output += "\\\""
-            case "\n": output += "\\n"
+            case "\"" where quotes: output += "\\\""
             default: output.unicodeScalars.append(character)
             }
         }
