@@ -29,7 +29,7 @@ test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
 
-bench: deps
+bench:
 	@scripts/install-deps.sh --with-bench
 	bench/decode.sh
 	bench/run.sh

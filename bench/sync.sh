@@ -34,7 +34,7 @@ run() { # label
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" -v r="$(cat "$OUT/.rss")" -v l="$1" -v t="$(head -c 150 "$OUT/$1.txt")" \
     'BEGIN { printf "%-12s %8.2f s  peak RSS %7.1f MB  %s\n", l, e - s, r / 1024, t }'
-  echo "$end - $start" | bc > "$OUT/$1.seconds"
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' > "$OUT/$1.seconds"
 }
 
 echo "LienThong sync bench: $PERSONS persons, $(stat -c %s "$OUT/export/population.xml") bytes of XML, $(nproc) cores"

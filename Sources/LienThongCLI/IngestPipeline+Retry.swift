@@ -13,7 +13,14 @@ struct QuarantineRetryReport: Codable {
     var notRetryable: [Int64] = []
     /// Of another source than the mapping's.
     var otherSource: [Int64] = []
+    /// Whose stored decoded record could not be read back (a damaged row), with why: left open, untouched.
+    var unreadable: [Unreadable] = []
     var counts = RunCounts()
+
+    struct Unreadable: Codable {
+        var id: Int64
+        var error: String
+    }
 }
 
 extension IngestPipeline {
@@ -31,8 +38,15 @@ extension IngestPipeline {
                         report.otherSource.append(quarantined.id)
                         continue
                     }
-                    guard let json = quarantined.recordJSON, let fields = try? RawNode(jsonText: json) else {
+                    guard let json = quarantined.recordJSON else {
                         report.notRetryable.append(quarantined.id)
+                        continue
+                    }
+                    let fields: RawNode
+                    do {
+                        fields = try RawNode(jsonText: json)
+                    } catch {
+                        report.unreadable.append(.init(id: quarantined.id, error: "\(error)"))
                         continue
                     }
                     report.counts.read += 1
@@ -50,7 +64,7 @@ extension IngestPipeline {
                         report.stillFailing.append(quarantined.id)
                     }
                 }
-                if resolve { report.counts.feedEvents = try resolver.resolve(changed: changed.ids, in: transaction, at: time).feedEvents }
+                if resolve { report.counts.record(try resolver.resolve(changed: changed.ids, in: transaction, at: time)) }
                 return report
             }
             try store.write { try $0.finishRun(id: runID, status: "retry", counts: report.counts, error: nil, at: Clock.now()) }

@@ -203,13 +203,7 @@ struct IngestPipeline {
             }
             encoding = encoding ?? summary.encoding.rawValue
         }
-        if resolve {
-            let summary = try resolver.resolve(changed: changed.ids, in: transaction, at: time)
-            counts.feedEvents = summary.feedEvents
-            counts.pairsAutoLinked = summary.pairsAutoLinked
-            counts.pairsInReview = summary.pairsInReview
-            counts.pairsRejected = summary.pairsRejected
-        }
+        if resolve { counts.record(try resolver.resolve(changed: changed.ids, in: transaction, at: time)) }
         return FileIngestReport(file: label, source: mapping.source, encoding: encoding, counts: counts)
     }
 
@@ -276,6 +270,16 @@ final class CancellationFlag: @unchecked Sendable {
 /// Thrown inside an input's transaction when its `CancellationFlag` is set: nothing of the input is applied.
 struct IngestCancelled: Error, CustomStringConvertible {
     var description: String { "cancelled: the daemon is stopping; nothing of this input was applied" }
+}
+
+extension RunCounts {
+    /// What the resolver did for a run: feed events and candidate pairs by band.
+    mutating func record(_ resolution: ResolutionSummary) {
+        feedEvents = resolution.feedEvents
+        pairsAutoLinked = resolution.pairsAutoLinked
+        pairsInReview = resolution.pairsInReview
+        pairsRejected = resolution.pairsRejected
+    }
 }
 
 /// Mention ids changed by one input, in staging order, each once.

@@ -80,9 +80,10 @@ enum QuarantineCommand {
                 context.console.out(
                     "\(report.staged.count) staged (marked retried), \(report.stillFailing.count) still failing, "
                         + "\(report.notRetryable.count) not retryable (undecodable), \(report.otherSource.count) of another source; "
+                        + report.unreadable.map { "record \($0.id) unreadable: \($0.error); " }.joined()
                         + "\(report.counts.mentionsChanged) mentions new/changed, \(report.counts.feedEvents) feed events")
             }
-            return report.stillFailing.isEmpty && report.notRetryable.isEmpty ? ExitCode.ok : ExitCode.failure
+            return report.stillFailing.isEmpty && report.notRetryable.isEmpty && report.unreadable.isEmpty ? ExitCode.ok : ExitCode.failure
         default:
             throw UsageError(message: "expected list, show or retry", verb: "quarantine")
         }

@@ -125,7 +125,7 @@ final class FeedWaiters: Sendable {
         var lastHead: Int64 = -1
         while state.withLock({ $0.running }) {
             Thread.sleep(forTimeInterval: Self.pollInterval)
-            // Nobody waiting: do not touch the store (it would take the store's lock ten times a second for nothing).
+            // Nobody waiting: do not touch the store (ten reads a second for nothing).
             guard state.withLock({ !$0.waiters.isEmpty || !$0.subscribers.isEmpty }) else { continue }
             let head = (try? store.read { try $0.feedHead() }) ?? lastHead
             let now = Date()

@@ -47,7 +47,6 @@ public struct JobRun: Hashable, Sendable, Codable {
 /// Reads of the scheduler's state and the run history.
 public protocol JobReader {
     func jobState(name: String) throws -> JobState?
-    func jobStates() throws -> [JobState]
     /// Runs of a source, newest first (all sources when nil).
     func jobRuns(source: String?, limit: Int) throws -> [JobRun]
 }

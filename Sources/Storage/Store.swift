@@ -92,10 +92,6 @@ public struct RunCounts: Hashable, Codable, Sendable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
-        case read, staged, recordsUnchanged, quarantined, mentionsChanged, mentionsUnchanged, feedEvents, pairsAutoLinked, pairsInReview, pairsRejected
-    }
-
     /// Reads counts stored by earlier versions too (a missing counter is 0).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

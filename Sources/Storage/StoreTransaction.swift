@@ -12,10 +12,10 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
     /// Replaces the links stated by one source record (all from the same mention set); returns true if they changed.
     @discardableResult
     func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool
-    /// Keeps a record that could not be staged. Re-quarantining the same record at the same place is a no-op.
-    /// Returns true when a new quarantine row was written.
+    /// Keeps a record that could not be staged. `record` is the decoded tree of a record that failed mapping (nil for
+    /// one that could not be decoded). Re-quarantining the same record at the same place leaves an open row as it is
+    /// and reopens a retried one (with the new reasons). Returns true when a row was written or reopened.
     @discardableResult
-    /// `record` is the decoded tree of a record that failed mapping (nil for one that could not be decoded).
     func quarantine(source: String, location: SourceLocation, rawText: String, record: RawNode?, reasons: [Finding], at time: String) throws -> Bool
     /// After a retry: `retried` (staged) or still `open` with the reasons the retry found.
     func updateQuarantined(id: Int64, status: String, reasons: [Finding]) throws

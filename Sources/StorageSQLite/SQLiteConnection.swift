@@ -1,8 +1,8 @@
 import CSQLite
 import Storage
 
-/// Owns one sqlite3 connection and its prepared-statement cache. Not thread-safe by itself: `SQLiteStore`
-/// serialises every use behind its lock.
+/// Owns one sqlite3 connection and its prepared-statement cache. Not thread-safe by itself: `SQLiteStore` uses the
+/// writer behind its lock and each reader from `SQLiteReadPool` on one thread at a time.
 final class SQLiteConnection {
     let handle: OpaquePointer
     let path: String

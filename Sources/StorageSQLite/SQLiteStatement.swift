@@ -51,7 +51,6 @@ final class SQLiteStatement {
         }
     }
 
-    /// Runs a statement that returns no rows.
     /// Runs a statement that writes (INSERT, UPDATE, DELETE) to its end.
     func run() throws {
         while try step() {}

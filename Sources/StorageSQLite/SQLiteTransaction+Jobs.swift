@@ -10,13 +10,6 @@ extension SQLiteTransaction {
         return try statement.step() ? jobState(statement) : nil
     }
 
-    func jobStates() throws -> [JobState] {
-        let statement = try connection.statement("SELECT name, paused, last_slot, failures, retry_at FROM job_states ORDER BY name")
-        var states: [JobState] = []
-        while try statement.step() { states.append(jobState(statement)) }
-        return states
-    }
-
     private func jobState(_ statement: SQLiteStatement) -> JobState {
         JobState(
             name: statement.text(0), paused: statement.int(1) != 0, lastSlot: statement.optionalText(2), failures: Int(statement.int(3)),
@@ -30,12 +23,12 @@ extension SQLiteTransaction {
     }
 
     func jobRuns(source: String?, limit: Int) throws -> [JobRun] {
-        let statement = try connection.statement(
-            """
-            SELECT id, source, status, started_at, finished_at, counts, error FROM job_runs
-            WHERE ? IS NULL OR source = ? ORDER BY id DESC LIMIT ?
-            """
-        ).bind(.optional(source), .optional(source), .int(Int64(max(0, limit))))
+        // Two statements, not `? IS NULL OR source = ?`: only the plain equality uses `job_runs_by_source`.
+        let columns = "SELECT id, source, status, started_at, finished_at, counts, error FROM job_runs"
+        let limit = SQLiteValue.int(Int64(max(0, limit)))
+        let statement =
+            try source.map { try connection.statement("\(columns) WHERE source = ? ORDER BY id DESC LIMIT ?").bind(.text($0), limit) }
+            ?? connection.statement("\(columns) ORDER BY id DESC LIMIT ?").bind(limit)
         var runs: [JobRun] = []
         while try statement.step() {
             let counts = try statement.optionalText(5).map { try StoredJSON.decode(RunCounts.self, $0, what: "job run counts") }

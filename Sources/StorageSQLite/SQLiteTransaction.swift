@@ -9,7 +9,7 @@ struct SQLiteTransaction: StoreTransaction {
     func stage(_ mention: Mention, content body: String, contentHash: String, recordDigest: String?, at time: String) throws
         -> (StoredMention, StageOutcome)
     {
-        let digest: SQLiteValue = recordDigest.map { .text($0) } ?? .null
+        let digest = SQLiteValue.optional(recordDigest)
         if let existing = try existingVersion(mention.key) {
             if existing.hash == contentHash {
                 if existing.recordDigest != recordDigest {
@@ -53,7 +53,7 @@ struct SQLiteTransaction: StoreTransaction {
         ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return (statement.int(0), Int(statement.int(1)), statement.text(2), statement.isNull(3) ? nil : statement.text(3))
+        return (statement.int(0), Int(statement.int(1)), statement.text(2), statement.optionalText(3))
     }
 
     private func insertVersion(id: Int64, version: Int, hash: String, body: String, at time: String) throws {

@@ -90,6 +90,31 @@ struct CLIRunner {
 
     struct CLIError: Error { var message: String }
 
+    /// Rows of a query on a store (`sqlite:PATH` or a path), tab-separated, through Python's sqlite3: the tests do
+    /// not link SQLite, so that what they read or forge goes around the binary.
+    static func query(_ store: String, _ sql: String) throws -> [String] {
+        let script = "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('\\t'.join(map(str,r)))"
+        return try python(script, store, sql).split(separator: "\n").map(String.init)
+    }
+
+    /// Runs SQL statements on a store (forging rows the binary would never write) and commits.
+    static func execute(_ store: String, _ sql: String) throws {
+        _ = try python("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", store, sql)
+    }
+
+    private static func python(_ script: String, _ store: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, store.hasPrefix("sqlite:") ? String(store.dropFirst(7)) : store, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CLIError(message: "python3 sqlite3 failed on: \(sql)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// The port of the `listening on http://127.0.0.1:PORT` line a `serve` child prints first on `pipe`.
     static func listeningPort(_ pipe: Pipe) throws -> Int {
         var line = Data()

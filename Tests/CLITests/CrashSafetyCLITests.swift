@@ -26,29 +26,12 @@ import Testing
         return StoreState(status: status.stdout, clusters: Set(groups.values))
     }
 
-    /// Runs SQL on the file with Python's sqlite3 (the tests do not link SQLite); rows as tab-separated lines.
-    static func query(_ path: String, _ sql: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('\\t'.join(map(str,r)))",
-            path, sql,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-
     /// The file is sound, and the feed runs 1…head with every event id once.
     static func checkSoundAndGapFree(_ path: String) throws {
-        #expect(try query(path, "PRAGMA integrity_check") == ["ok"])
-        let sequences = try query(path, "SELECT sequence FROM feed_events ORDER BY sequence").compactMap { Int($0) }
+        #expect(try CLIRunner.query(path, "PRAGMA integrity_check") == ["ok"])
+        let sequences = try CLIRunner.query(path, "SELECT sequence FROM feed_events ORDER BY sequence").compactMap { Int($0) }
         #expect(sequences == (0..<sequences.count).map { $0 + 1 }, "the feed has no gap")
-        let ids = try query(path, "SELECT id FROM feed_events")
+        let ids = try CLIRunner.query(path, "SELECT id FROM feed_events")
         #expect(Set(ids).count == ids.count, "no event twice")
     }
 
@@ -127,7 +110,7 @@ import Testing
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             let daemon = try DaemonProcess(config: config, directory: runner.directory)
             _ = DaemonProcess.eventually(10) {
-                (try? Self.query(path, "SELECT count(*) FROM job_runs WHERE status = 'running'")).map { $0 != ["0"] } ?? false
+                (try? CLIRunner.query(path, "SELECT count(*) FROM job_runs WHERE status = 'running'")).map { $0 != ["0"] } ?? false
             }
             Thread.sleep(forTimeInterval: Double(seed >> 40) / Double(1 << 24) * 1.5)
             daemon.signal(SIGKILL)
@@ -135,7 +118,7 @@ import Testing
         }
         let final = try DaemonProcess(config: config, directory: runner.directory)
         let finished = DaemonProcess.eventually(180) {
-            (try? Self.query(path, "SELECT count(*) FROM job_states WHERE last_slot IS NOT NULL")) == ["2"]
+            (try? CLIRunner.query(path, "SELECT count(*) FROM job_states WHERE last_slot IS NOT NULL")) == ["2"]
         }
         #expect(finished, "both sources end up applied\n\(final.log)")
         final.signal(SIGTERM)
@@ -143,7 +126,7 @@ import Testing
 
         #expect(try Self.state(runner, store: runner.store) == referenceState, "the same clusters and counts as one clean run")
         try Self.checkSoundAndGapFree(path)
-        #expect(try Self.query(path, "SELECT count(*) FROM job_runs WHERE status = 'running'") == ["0"], "no run stays running")
-        #expect(Int(try Self.query(path, "SELECT count(*) FROM job_runs WHERE status = 'interrupted'").first ?? "0") ?? 0 >= 1)
+        #expect(try CLIRunner.query(path, "SELECT count(*) FROM job_runs WHERE status = 'running'") == ["0"], "no run stays running")
+        #expect(Int(try CLIRunner.query(path, "SELECT count(*) FROM job_runs WHERE status = 'interrupted'").first ?? "0") ?? 0 >= 1)
     }
 }

@@ -48,4 +48,26 @@ import Testing
         let history = try runner.run(["jobs", "history", "land", "--store", runner.store]).stdout
         #expect(history.contains(" retry "), "\(history)")
     }
+
+    @Test func aDamagedStoredRecordIsReportedWithItsErrorAndLeftOpen() throws {
+        let runner = try CLIRunner()
+        let data = try runner.generate(persons: 80, seed: 5)
+        let broken = "\(runner.directory)/land-mdy.yaml"
+        let shipped = try String(contentsOfFile: "\(CLIRunner.packageRoot)/Mappings/land.yaml", encoding: .utf8)
+        try shipped.replacingOccurrences(of: "transform: date_dmy}", with: "transform: date_mdy, required: true}").write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(try runner.run(["ingest", "--mapping", broken, "\(data)/land.csv", "--store", runner.store]).status == 0)
+        let damaged = try #require(Int(try CLIRunner.query(runner.store, "SELECT min(id) FROM quarantine WHERE record IS NOT NULL").first ?? ""))
+        try CLIRunner.execute(runner.store, "UPDATE quarantine SET record = '{\"ho_ten_chu\": ' WHERE id = \(damaged);")
+
+        let retried = try runner.run(["quarantine", "retry", "--mapping", "Mappings/land.yaml", "--json", "--store", runner.store])
+        #expect(retried.status == 1, "a record left behind fails the command")
+        let report = try JSONSerialization.jsonObject(with: Data(retried.stdout.utf8)) as? [String: Any]
+        let unreadable = try #require(report?["unreadable"] as? [[String: Any]], "\(retried.stdout)")
+        let id = unreadable.first?["id"] as? Int
+        let error = unreadable.first?["error"] as? String
+        #expect(unreadable.count == 1 && id == damaged, "\(retried.stdout)")
+        #expect(error?.contains("at byte") == true, "the reason is given: \(error ?? "none")")
+        #expect((report?["notRetryable"] as? [Int]) == [])
+        #expect(try CLIRunner.query(runner.store, "SELECT status FROM quarantine WHERE id = \(damaged)") == ["open"])
+    }
 }

@@ -51,17 +51,6 @@ import Testing
         deinit { close(socket) }
     }
 
-    /// Runs python3 on the store (the test must not link SQLite to forge rows the binary would never write).
-    func sqlite(_ store: String, _ sql: String) throws {
-        let path = store.hasPrefix("sqlite:") ? String(store.dropFirst(7)) : store
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-    }
-
     @Test func identifierLookupsByTwelveAndNineDigitNumbers() throws {
         let runner = try steward.prepared()
         let national = try api.key(runner, role: "reader", jurisdiction: "national")
@@ -101,11 +90,11 @@ import Testing
         let entries = (try steward.json(intact) as? [String: Any])?["entries"] as? Int ?? 0
         #expect(intact.status == 0 && entries >= 6, "\(intact.stdout)")
 
-        try sqlite(runner.store, "UPDATE access_log SET purpose = 'nothing to see' WHERE sequence = 3;")
+        try CLIRunner.execute(runner.store, "UPDATE access_log SET purpose = 'nothing to see' WHERE sequence = 3;")
         let edited = try runner.run(["audit", "verify", "--store", runner.store])
         #expect(edited.status == 1 && edited.stdout.contains("BROKEN at entry 3"), "\(edited.stdout)")
 
-        try sqlite(runner.store, "UPDATE access_log SET purpose = 'test: audit' WHERE sequence = 3; DELETE FROM access_log WHERE sequence = 4;")
+        try CLIRunner.execute(runner.store, "UPDATE access_log SET purpose = 'test: audit' WHERE sequence = 3; DELETE FROM access_log WHERE sequence = 4;")
         let deleted = try runner.run(["audit", "verify", "--store", runner.store])
         #expect(deleted.status == 1 && deleted.stdout.contains("BROKEN at entry 5"), "\(deleted.stdout)")
     }

@@ -12,24 +12,10 @@ import Testing
     }
 
     /// Every mention (key, version, content hash) and every golden record, as text to compare two stores by.
-    static func contents(of store: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            for row in db.execute("SELECT source, kind, record_key, version, content_hash FROM mentions ORDER BY 1, 2, 3"): print(row)
-            for row in db.execute("SELECT entity_id, body FROM golden_records ORDER BY 1"): print(row)
-            for row in db.execute("SELECT type, subject FROM feed_events ORDER BY sequence"): print(row)
-            """
-        process.arguments = ["python3", "-c", script, String(store.dropFirst("sqlite:".count))]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+    static func contents(of store: String) throws -> [String] {
+        try CLIRunner.query(store, "SELECT source, kind, record_key, version, content_hash FROM mentions ORDER BY 1, 2, 3")
+            + CLIRunner.query(store, "SELECT entity_id, body FROM golden_records ORDER BY 1")
+            + CLIRunner.query(store, "SELECT type, subject FROM feed_events ORDER BY sequence")
     }
 
     @Test func aChangedFileMapsOnlyItsChangedRecordsAndEndsAsAFullReMapWould() throws {
