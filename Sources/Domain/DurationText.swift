@@ -31,6 +31,6 @@ public enum DurationText {
     /// The RFC 3339 UTC time `seconds` before `now` (the format the store's timestamps use, so that the two
     /// compare as text).
     public static func time(_ seconds: Int, before now: Date = Date()) -> String {
-        now.addingTimeInterval(-Double(seconds)).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        Clock.text(now.addingTimeInterval(-Double(seconds)))
     }
 }

@@ -67,7 +67,7 @@ public struct DropFolder: Sendable {
             do {
                 fingerprint = try FileFingerprint.compute(path: path)
             } catch {
-                scan.notReady.append(SkippedDropFile(name: name, path: path, reason: "cannot be read: \(error.localizedDescription)"))
+                scan.unreadable.append(SkippedDropFile(name: name, path: path, reason: "cannot be read: \(error.localizedDescription)"))
                 continue
             }
             guard let after = FileStatus(path: path), after.size == before.size, after.modified == before.modified,
@@ -170,8 +170,10 @@ public struct DropScan: Sendable {
     public var alreadyProcessed: [DropFile] = []
     /// Same path, size and checksum as a rejected checkpoint: not retried until the content changes.
     public var previouslyRejected: [DropFile] = []
-    /// Still being written (or unreadable right now): looked at again next round.
+    /// Still being written (or gone while listing): looked at again next round.
     public var notReady: [SkippedDropFile] = []
+    /// Cannot be read (permissions, I/O errors): an operator has to act; looked at again next round.
+    public var unreadable: [SkippedDropFile] = []
     /// Matching names that are not regular files (folders, symbolic links, devices).
     public var ignored: [SkippedDropFile] = []
 }

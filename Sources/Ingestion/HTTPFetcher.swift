@@ -49,7 +49,7 @@ public struct HTTPFetcher: Sendable {
     }
 
     /// Fails unless `url` is an absolute http(s) URL with a host and without `user:password@`.
-    public static func validate(url: String) throws {
+    public static func validate(url: String) throws(HTTPFetchError) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https"
         else { throw HTTPFetchError(url: url, reason: .invalidURL("not an http:// or https:// URL")) }
@@ -59,6 +59,17 @@ public struct HTTPFetcher: Sendable {
         guard components.user == nil, components.password == nil else {
             throw HTTPFetchError(
                 url: "\(scheme)://…@\(host)", reason: .invalidURL("credentials in the URL are refused; use --basic-auth-file"))
+        }
+    }
+
+    /// Why `url` fails `validate(url:)`, or nil when it passes (for callers that report in their own words).
+    public static func invalidity(of url: String) -> String? {
+        do {
+            try validate(url: url)
+            return nil
+        } catch {
+            guard case .invalidURL(let why) = error.reason else { return "\(error)" }
+            return why
         }
     }
 

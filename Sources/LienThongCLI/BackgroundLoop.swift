@@ -1,7 +1,7 @@
 import Foundation
 
 /// A named thread that runs `body` again and again: at once while it reports work done, otherwise after
-/// `idleInterval` seconds (or when `wake()` is called). `stop()` lets the current pass finish and waits for the
+/// `idleInterval` seconds. `stop()` lets the current pass finish and waits for the
 /// thread to end. For the daemon's webhook deliveries and scheduled jobs, which block on I/O and must not run on
 /// Dispatch or HTTP threads.
 final class BackgroundLoop: @unchecked Sendable {
@@ -11,7 +11,6 @@ final class BackgroundLoop: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     private var running = false
-    private var woken = false
 
     /// `body` returns true when it did work (run again at once) and false when idle.
     init(name: String, idleInterval: Double, body: @escaping @Sendable () -> Bool) {
@@ -27,14 +26,6 @@ final class BackgroundLoop: @unchecked Sendable {
         thread.start()
     }
 
-    /// Ends an idle wait early (e.g. new feed events, a job started by hand).
-    func wake() {
-        condition.withLock {
-            woken = true
-            condition.signal()
-        }
-    }
-
     /// Asks the loop to stop and waits until its current pass has finished.
     func stop() {
         condition.withLock {
@@ -48,8 +39,7 @@ final class BackgroundLoop: @unchecked Sendable {
         while !condition.withLock({ stopping }) {
             let worked = body()
             condition.withLock {
-                if !worked, !stopping, !woken { _ = condition.wait(until: Date().addingTimeInterval(idleInterval)) }
-                woken = false
+                if !worked, !stopping { _ = condition.wait(until: Date().addingTimeInterval(idleInterval)) }
             }
         }
         condition.withLock {

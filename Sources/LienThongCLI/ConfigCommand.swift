@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// `lienthong config check FILE`: every error of a daemon configuration (and of the mappings it names) at once.
@@ -31,7 +32,7 @@ enum ConfigCommand {
         context.console.out("\(path): ok — store \(configuration.store ?? "(from --store / LIENTHONG_STORE)"), listen \(configuration.listen)")
         let now = Date()
         for source in configuration.sources {
-            let next = source.schedule.due(lastScheduled: now, now: now).next.map(JobScheduler.text) ?? "never"
+            let next = source.schedule.due(lastScheduled: now, now: now).next.map(Clock.text) ?? "never"
             context.console.out("  \(source.name) [\(source.registry)] \(source.connector.summary) — \(source.schedule); next slot \(next)")
         }
         return ExitCode.ok

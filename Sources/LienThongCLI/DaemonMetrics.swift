@@ -33,7 +33,7 @@ final class DaemonMetrics: Sendable {
             name: "lienthong_webhook_deliveries_total", help: "Webhook delivery attempts by outcome.", labelNames: ["outcome"])
         registry.gaugeFunction(name: "lienthong_review_queue_open", help: "Open review items by type.", labelNames: ["type"]) {
             let counts = (try? store.read { try $0.openReviewItemCounts() }) ?? [:]
-            return ["match", "identifier", "value"].map { (labels: [$0], value: Double(counts[$0] ?? 0)) }
+            return ReviewType.allCases.map { (labels: [$0.rawValue], value: Double(counts[$0.rawValue] ?? 0)) }
         }
         registry.gaugeFunction(name: "lienthong_feed_head_sequence", help: "The highest feed sequence.") {
             [(labels: [], value: Double((try? store.read { try $0.feedHead() }) ?? 0))]

@@ -26,8 +26,8 @@ struct FileIngestReport: Codable {
     /// Drop folder / file: the file is still being written (modified within the settle time, or changing while
     /// read): it waits for a later run.
     var waiting: Bool?
-    /// HTTP: the export could not be fetched (connection, timeout, HTTP status): worth retrying, unlike `rejected`
-    /// content.
+    /// The input could not be fetched (HTTP: connection, timeout, status) or read (a drop file's permissions, I/O
+    /// errors): nothing of it was looked at, so worth retrying, unlike `rejected` content.
     var fetchFailed: Bool?
     /// Drop folder: where the file was moved (`processed/` or `failed/`).
     var movedTo: String?
@@ -139,7 +139,7 @@ struct IngestPipeline {
             throw cancelled
         } catch {
             try? store.write { try $0.finishRun(id: runID, status: "failed", counts: RunCounts(), error: "\(error)", at: Clock.now()) }
-            throw error
+            throw FailedRunRecorded(error: error)
         }
         return report
     }
@@ -282,6 +282,12 @@ extension RunCounts {
     }
 }
 
+/// An error that ended an input's run after the run was recorded as `failed` (callers must not record it again).
+struct FailedRunRecorded: Error, CustomStringConvertible {
+    var error: any Error
+    var description: String { "\(error)" }
+}
+
 /// Mention ids changed by one input, in staging order, each once.
 struct ChangedMentions {
     private(set) var ids: [Int64] = []
@@ -355,6 +361,12 @@ extension IngestPipeline {
         for file in scan.previouslyRejected {
             var report = skipped(file.path, "rejected earlier; not retried until its content changes")
             if move { report.movedTo = try folder.moveToFailed(file, reason: "rejected by an earlier run (same SHA-256); see job_runs") }
+            reports.append(report)
+        }
+        for file in scan.unreadable {
+            var report = skipped(file.path, file.reason)
+            report.rejected = "\(file.path) \(file.reason)"
+            report.fetchFailed = true
             reports.append(report)
         }
         for file in scan.notReady {

@@ -71,26 +71,24 @@ final class JobScheduler: @unchecked Sendable {
     /// The slot a run now would cover, or nil when the source is paused, backing off or not due.
     func dueSlot(_ source: SourceConfiguration, _ state: JobState, now: Date) -> Date? {
         guard !state.paused else { return nil }
-        if let retryAt = state.retryAt, let time = Self.date(retryAt), time > now { return nil }
-        let last = state.lastSlot.flatMap(Self.date)
-        let due = source.schedule.due(lastScheduled: last, now: now)
-        // A pending retry covers the slot that failed even if it is no longer the latest.
-        if state.retryAt != nil { return due.slot ?? now }
-        return due.slot
+        if let retryAt = state.retryAt, let time = Clock.date(retryAt), time > now { return nil }
+        let last = state.lastSlot.flatMap(Clock.date)
+        // A failed slot is not recorded as run, so its retry is due as the latest slot since the last one run.
+        return source.schedule.due(lastScheduled: last, now: now).slot
     }
 
     private func run(_ source: SourceConfiguration, slot: Date, state: JobState, settings: ResolverSettings) throws {
         lock.withLock { running = source.name }
         defer { lock.withLock { running = nil } }
         let started = Date()
-        ServiceLog.write(.info, "job started", [("source", .text(source.name)), ("slot", .text(Self.text(slot)))])
+        ServiceLog.write(.info, "job started", [("source", .text(source.name)), ("slot", .text(Clock.text(slot)))])
         let resolver = try store.read { try Resolver.loading(settings: settings, map: reference, from: $0) }
         let outcome = SourceJob(source: source, store: store, reference: reference, resolver: resolver, cancellation: cancellation).run()
         let seconds = Date().timeIntervalSince(started)
         var next = state
         switch outcome {
         case .succeeded(let counts, let inputs, let rejected):
-            next.lastSlot = Self.text(slot)
+            next.lastSlot = Clock.text(slot)
             next.failures = 0
             next.retryAt = nil
             metrics?.recordJob(source: source.name, outcome: "succeeded", seconds: seconds, counts: counts)
@@ -104,7 +102,7 @@ final class JobScheduler: @unchecked Sendable {
                 ])
         case .waiting(let counts, let reason):
             // Not a failure: look again after the retry base, same slot.
-            next.retryAt = Self.text(Date().addingTimeInterval(source.retryBase))
+            next.retryAt = Clock.text(Date().addingTimeInterval(source.retryBase))
             metrics?.recordJob(source: source.name, outcome: "waiting", seconds: seconds, counts: counts)
             ServiceLog.write(.info, "job waiting for input to settle", [("source", .text(source.name)), ("reason", .text(reason))])
         case .cancelled:
@@ -118,13 +116,13 @@ final class JobScheduler: @unchecked Sendable {
                 ServiceLog.write(
                     .error, "job failed; giving up this slot",
                     [("source", .text(source.name)), ("attempts", .int(Int64(next.failures))), ("error", .text(reason))])
-                next.lastSlot = Self.text(slot)
+                next.lastSlot = Clock.text(slot)
                 next.failures = 0
                 next.retryAt = nil
             } else {
                 var generator = SystemRandomNumberGenerator()
                 let wait = max(1, Backoff(base: source.retryBase, cap: source.retryCap).delay(attempt: next.failures, using: &generator))
-                next.retryAt = Self.text(Date().addingTimeInterval(wait))
+                next.retryAt = Clock.text(Date().addingTimeInterval(wait))
                 ServiceLog.write(
                     .warn, "job failed; will retry",
                     [
@@ -139,13 +137,5 @@ final class JobScheduler: @unchecked Sendable {
             next.paused = current?.paused ?? next.paused
             try transaction.putJobState(next)
         }
-    }
-
-    static func text(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-
-    static func date(_ text: String) -> Date? {
-        try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

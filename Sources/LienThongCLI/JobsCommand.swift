@@ -56,11 +56,11 @@ enum JobsCommand {
             guard let configuration else { throw UsageError(message: "list needs --config FILE", verb: "jobs") }
             let rows = try configuration.sources.map { source in
                 let state = try store.read { try $0.jobState(name: source.name) } ?? JobState(name: source.name)
-                let last = state.lastSlot.flatMap(JobScheduler.date)
+                let last = state.lastSlot.flatMap(Clock.date)
                 return Row(
                     name: source.name, registry: source.registry, connector: source.connector.summary, schedule: source.schedule.description,
                     paused: state.paused, lastSlot: state.lastSlot, failures: state.failures, retryAt: state.retryAt,
-                    nextSlot: source.schedule.due(lastScheduled: last, now: Date()).next.map(JobScheduler.text),
+                    nextSlot: source.schedule.due(lastScheduled: last, now: Date()).next.map(Clock.text),
                     lastRun: try store.read { try $0.jobRuns(source: source.name, limit: 1) }.first)
             }
             if context.wantsJSON { try context.console.json(rows) } else { rows.forEach { context.console.out(describe($0)) } }
@@ -76,6 +76,10 @@ enum JobsCommand {
                 throw UsageError(message: "no source '\(name)' in the configuration", verb: "jobs")
             }
             try store.write { transaction in
+                // Without --config, only a job this store knows: a typo (or the wrong --store) must not "pause" nothing.
+                if configuration == nil, try transaction.jobState(name: name) == nil, try transaction.jobRuns(source: name, limit: 1).isEmpty {
+                    throw UsageError(message: "no job '\(name)' has run on this store; give --config FILE to name a new one", verb: "jobs")
+                }
                 var state = try transaction.jobState(name: name) ?? JobState(name: name)
                 state.paused = action == "pause"
                 try transaction.putJobState(state)
@@ -87,9 +91,8 @@ enum JobsCommand {
             guard let source = configuration.sources.first(where: { $0.name == arguments.positionals[1] }) else {
                 throw UsageError(message: "no source '\(arguments.positionals[1])' in the configuration", verb: "jobs")
             }
-            let settings = try ServeCommand.settings(configuration)
             let reference = try context.reference()
-            let resolver = try store.read { try Resolver.loading(settings: settings, map: reference, from: $0) }
+            let resolver = try store.read { try Resolver.loading(settings: configuration.resolver, map: reference, from: $0) }
             switch SourceJob(source: source, store: store, reference: reference, resolver: resolver).run() {
             case .succeeded(let counts, let inputs, let rejected):
                 context.console.out(

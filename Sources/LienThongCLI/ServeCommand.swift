@@ -76,7 +76,7 @@ enum ServeCommand {
             observe: { route, status, seconds in metrics.recordRequest(route: route, status: status, seconds: seconds) })
         let http = HTTPServer(configuration: server) { api.handle($0) }
         let scheduler = JobScheduler(
-            sources: configuration.sources, settings: try settings(configuration), store: store, reference: reference,
+            sources: configuration.sources, settings: configuration.resolver, store: store, reference: reference,
             metrics: metrics)
         try scheduler.recoverInterruptedRuns()
         do {
@@ -142,29 +142,18 @@ enum ServeCommand {
         return [jobs, deliveries]
     }
 
-    static func settings(_ configuration: ServiceConfiguration) throws -> ResolverSettings {
-        var settings = ResolverSettings()
-        if let value = configuration.autoLinkProbability { settings.autoLinkProbability = value }
-        if let value = configuration.reviewProbability { settings.reviewProbability = value }
-        if let problem = settings.problem { throw UsageError(message: "resolver: \(problem)", verb: "serve") }
-        return settings
-    }
-
     /// SIGHUP: a valid file replaces the sources, thresholds and log level; an invalid one is refused and logged.
     static func reload(_ path: String, scheduler: JobScheduler, notifier: SystemdNotifier) {
         notifier.notify("RELOADING=1")
         defer { notifier.notify("READY=1") }
         do {
             let configuration = try ServiceConfigurationLoader.load(path: path)
-            let resolver = try settings(configuration)
-            scheduler.reconfigure(sources: configuration.sources, settings: resolver)
+            scheduler.reconfigure(sources: configuration.sources, settings: configuration.resolver)
             ServiceLog.setLevel(configuration.logLevel)
             ServiceLog.write(.info, "configuration reloaded", [("file", .text(path)), ("sources", .int(Int64(configuration.sources.count)))])
-        } catch let error as ServiceConfigurationError {
+        } catch {
             ServiceLog.write(
                 .error, "configuration refused; keeping the running one", [("file", .text(path)), ("errors", .text(error.description))])
-        } catch {
-            ServiceLog.write(.error, "configuration refused; keeping the running one", [("file", .text(path)), ("errors", .text("\(error)"))])
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Ingestion
 import Mapping
+import Resolution
 import Scheduling
 
 /// What `lienthong serve --config FILE` runs: the store, the HTTP listener and limits, logging, resolver
@@ -16,8 +17,8 @@ struct ServiceConfiguration: Sendable {
     var shutdownGraceSeconds = 30.0
     var logLevel = ServiceLog.Level.info
     var timeZone = CronExpression.defaultTimeZone
-    var autoLinkProbability: Double?
-    var reviewProbability: Double?
+    /// The resolver's thresholds (`resolver:`), checked by the loader (`ResolverSettings.problem`).
+    var resolver = ResolverSettings()
     var sources: [SourceConfiguration] = []
 }
 
@@ -51,7 +52,7 @@ struct SourceConfiguration: Sendable {
 
     /// The job's name (`lienthong jobs run NAME`; `job_runs.source`).
     var name: String
-    /// population, land, enterprise or household: what the mapping produces (checked against the mapping).
+    /// population, land, enterprise or commune: what the mapping produces (checked against the mapping).
     var registry: String
     var mapping: String
     var connector: Connector

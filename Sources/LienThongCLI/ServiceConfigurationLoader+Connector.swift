@@ -24,7 +24,11 @@ extension ServiceConfigurationLoader.Reader {
         for pair in node.pairs where (dropOnly.contains(pair.name) && kind != "drop") || (httpOnly.contains(pair.name) && kind != "url") {
             errors.append(pair.key.error("config.connector", "\(pair.name) applies to \(dropOnly.contains(pair.name) ? "drop:" : "url:") connectors only"))
         }
-        guard let text = attempt({ () throws(YAMLError) in try value.string() }), !text.isEmpty else { return nil }
+        guard let text = attempt({ () throws(YAMLError) in try value.string() }) else { return nil }
+        guard !text.isEmpty else {
+            errors.append(value.error("config.connector", "\(kind): is empty"))
+            return nil
+        }
         switch kind {
         case "file":
             return .file(path: path(text))
@@ -42,10 +46,8 @@ extension ServiceConfigurationLoader.Reader {
             let move = node["move_processed"].flatMap { n in attempt { () throws(YAMLError) in try n.bool() } } ?? false
             return .dropFolder(directory: path(text), glob: glob, settleSeconds: settle, moveProcessed: move)
         default:
-            guard let components = URLComponents(string: text), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
-                components.host != nil, components.user == nil, components.password == nil
-            else {
-                errors.append(value.error("config.url", "expected an absolute http(s) URL without credentials, found '\(text)'"))
+            if let why = HTTPFetcher.invalidity(of: text) {
+                errors.append(value.error("config.url", "expected an absolute http(s) URL without credentials, found '\(text)': \(why)"))
                 return nil
             }
             var pull = SourceConfiguration.HTTPPullSettings()

@@ -60,15 +60,25 @@ enum ServiceConfigurationLoader {
             text.hasPrefix("/") ? text : URL(fileURLWithPath: directory).appendingPathComponent(text).standardizedFileURL.path
         }
 
+        /// The longest duration any setting takes (366 days): a larger one is a typo, and would overflow the
+        /// whole-second and dispatch-time arithmetic it feeds.
+        static let longestDuration = 31_622_400.0
+
         mutating func seconds(_ node: YAMLNode) -> Double? {
             attempt { () throws(YAMLError) -> Double in
                 let text = try node.string()
-                if let value = Double(text), value >= 0, value.isFinite { return value }
-                if let unit = text.last, "smhdw".contains(unit), text.dropLast().allSatisfy({ $0 == "0" }), text.count > 1 { return 0 }
-                guard let value = DurationText.seconds(text) else {
+                let value: Double
+                if let number = Double(text), number >= 0, number.isFinite {
+                    value = number
+                } else if let unit = text.last, "smhdw".contains(unit), text.dropLast().allSatisfy({ $0 == "0" }), text.count > 1 {
+                    value = 0
+                } else if let parsed = DurationText.seconds(text) {
+                    value = Double(parsed)
+                } else {
                     throw node.error("config.duration", "expected seconds or a duration such as 90s, 15m or 1h30m, found '\(text)'")
                 }
-                return Double(value)
+                guard value <= Self.longestDuration else { throw node.error("config.duration", "'\(text)' is longer than 366 days") }
+                return value
             }
         }
 
@@ -110,11 +120,8 @@ enum ServiceConfigurationLoader {
                 }
             }
             if let node = root["resolver"] {
-                resolver(node, into: &configuration)
-                var settings = ResolverSettings()
-                if let value = configuration.autoLinkProbability { settings.autoLinkProbability = value }
-                if let value = configuration.reviewProbability { settings.reviewProbability = value }
-                if let problem = settings.problem { errors.append(node.error("config.resolver", problem)) }
+                resolver(node, into: &configuration.resolver)
+                if let problem = configuration.resolver.problem { errors.append(node.error("config.resolver", problem)) }
             }
             if let node = root["sources"], let items = attempt({ () throws(YAMLError) in try node.sequence() }) {
                 for item in items {
@@ -137,13 +144,13 @@ enum ServiceConfigurationLoader {
             return configuration
         }
 
-        mutating func resolver(_ node: YAMLNode, into configuration: inout ServiceConfiguration) {
+        mutating func resolver(_ node: YAMLNode, into settings: inout ResolverSettings) {
             errors += node.checkKeys(allowed: ["auto_link", "review_threshold"], context: "resolver")
-            for (key, keyPath) in [("auto_link", \ServiceConfiguration.autoLinkProbability), ("review_threshold", \.reviewProbability)] {
+            for (key, keyPath) in [("auto_link", \ResolverSettings.autoLinkProbability), ("review_threshold", \.reviewProbability)] {
                 guard let value = node[key] else { continue }
                 if let number = attempt({ () throws(YAMLError) in try value.double() }) {
                     if (0...1).contains(number) {
-                        configuration[keyPath: keyPath] = number
+                        settings[keyPath: keyPath] = number
                     } else {
                         errors.append(value.error("config.range", "\(key) is a probability between 0 and 1"))
                     }

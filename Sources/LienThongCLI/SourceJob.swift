@@ -34,7 +34,11 @@ struct SourceJob {
         pipeline.cancellation = cancellation
         do {
             let reports = try inputs(pipeline, mapping: mapping)
-            if let fetch = reports.first(where: { $0.fetchFailed == true }) { return .failed(fetch.rejected ?? "fetch failed") }
+            if let fetch = reports.first(where: { $0.fetchFailed == true }) {
+                // An HTTP pull records its own failed run; an unreadable drop file is recorded here.
+                if !isHTTP { try pipeline.recordRun(status: "failed", error: fetch.rejected) }
+                return .failed(fetch.rejected ?? "fetch failed")
+            }
             let applied = reports.filter { $0.rejected == nil && $0.skipped == nil }
             if applied.isEmpty && !reports.contains(where: { $0.rejected != nil }) && !isHTTP {
                 // Nothing new: one row says the source was looked at (an HTTP 304 records its own).
@@ -47,6 +51,8 @@ struct SourceJob {
             return .succeeded(counts, inputs: applied.count, rejected: reports.filter { $0.rejected != nil }.count)
         } catch is IngestCancelled {
             return .cancelled
+        } catch let recorded as FailedRunRecorded {
+            return .failed("\(recorded)")
         } catch {
             try? pipeline.recordRun(status: "failed", error: "\(error)")
             return .failed("\(error)")

@@ -98,7 +98,7 @@ final class WebhookDispatcher: Sendable {
             ServiceLog.write(.warn, "webhook disabled", [("subscription", .text(id)), ("reason", "key revoked")])
             return .disabled
         }
-        if let next = subscription.nextAttemptAt, next > Self.timestamp(now) { return .backingOff }
+        if let next = subscription.nextAttemptAt, next > Clock.text(now) { return .backingOff }
         let (events, scanned) = try store.read { try $0.feed(after: subscription.cursor, limit: batchSize, within: key.jurisdiction) }
         guard let first = events.first, let lastEvent = events.last else {
             if scanned > subscription.cursor { try update(id) { $0.cursor = max($0.cursor, scanned) } }
@@ -109,7 +109,7 @@ final class WebhookDispatcher: Sendable {
             url: subscription.url, body: body, eventID: "\(subscription.id)-\(first.sequence)",
             contentType: "application/cloudevents-batch+json")
         let outcome = sender.send(delivery, secret: Array(subscription.secret.utf8))
-        let time = Self.timestamp(now)
+        let time = Clock.text(now)
         switch outcome {
         case .delivered:
             let through = max(lastEvent.sequence, events.count < batchSize ? scanned : lastEvent.sequence)
@@ -133,7 +133,7 @@ final class WebhookDispatcher: Sendable {
             let wait = backoff.delay(beforeRetry: failures, using: &generator)
             try update(id) {
                 $0.failures = failures
-                $0.nextAttemptAt = Self.timestamp(now.addingTimeInterval(wait))
+                $0.nextAttemptAt = Clock.text(now.addingTimeInterval(wait))
                 $0.lastError = outcome.description
             }
             ServiceLog.write(
@@ -151,9 +151,5 @@ final class WebhookDispatcher: Sendable {
             change(&subscription)
             try transaction.putWebhookSubscription(subscription)
         }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

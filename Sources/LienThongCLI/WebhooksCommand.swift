@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hashing
+import Ingestion
 import Storage
 
 /// `lienthong webhooks`: push the feed to subscribers' URLs, scoped by an API key's jurisdiction.
@@ -63,9 +64,9 @@ enum WebhooksCommand {
         case "add":
             let keyID = try arguments.required("--key", verb: "webhooks")
             let url = try arguments.required("--url", verb: "webhooks")
-            guard url.hasPrefix("http://") || url.hasPrefix("https://"), let parsed = URLComponents(string: url), parsed.host != nil,
-                parsed.user == nil, parsed.password == nil
-            else { throw UsageError(message: "--url must be an absolute http(s) URL without credentials, not '\(url)'", verb: "webhooks") }
+            if let why = HTTPFetcher.invalidity(of: url) {
+                throw UsageError(message: "--url must be an absolute http(s) URL without credentials, not '\(url)': \(why)", verb: "webhooks")
+            }
             let after = try arguments.value("--after").map { text -> Int64 in
                 guard let value = Int64(text), value >= 0 else { throw UsageError(message: "--after expects a sequence ≥ 0", verb: "webhooks") }
                 return value

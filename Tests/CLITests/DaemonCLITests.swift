@@ -49,6 +49,23 @@ import Testing
         ]
         for text in expected { #expect(checked.stderr.contains(text), "\(text)\n\(checked.stderr)") }
 
+        // An empty connector is an error, not a source quietly left out; a duration past a year is a typo.
+        let empty = "\(runner.directory)/empty.yaml"
+        try """
+            idle_timeout: 1e20
+            sources:
+              - name: pop
+                registry: population
+                mapping: \(Self.mappings)/population.yaml
+                connector: {file: ""}
+                schedule: "@daily"
+            """.write(toFile: empty, atomically: true, encoding: .utf8)
+        let emptyChecked = try runner.run(["config", "check", empty])
+        #expect(emptyChecked.status == 1)
+        for text in ["empty.yaml:1:15: error: '1e20' is longer than 366 days", "empty.yaml:6:23: error: file: is empty", "empty.yaml: 2 error(s)"] {
+            #expect(emptyChecked.stderr.contains(text), "\(text)\n\(emptyChecked.stderr)")
+        }
+
         // The shipped example passes once its mappings and secrets are where it says (here: the repository, temp files).
         var example = try String(contentsOfFile: "\(CLIRunner.packageRoot)/deploy/lienthong.yaml", encoding: .utf8)
         example = example.replacingOccurrences(of: "/etc/lienthong/mappings/", with: "\(Self.mappings)/")
@@ -108,6 +125,7 @@ import Testing
 
         // A paused source takes nothing; resumed, it takes the file.
         #expect(try runner.run(["jobs", "pause", "land", "--store", runner.store]).status == 0)
+        #expect(try runner.run(["jobs", "pause", "lnad", "--store", runner.store]).status == 2, "a name no job has run under")
         Thread.sleep(forTimeInterval: 1.5)
         try FileManager.default.copyItem(atPath: "\(data)/land.csv", toPath: "\(drop)/land.csv")
         Thread.sleep(forTimeInterval: 3)
