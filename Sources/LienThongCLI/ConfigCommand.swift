@@ -33,7 +33,9 @@ enum ConfigCommand {
         let now = Date()
         for source in configuration.sources {
             let next = source.schedule.due(lastScheduled: now, now: now).next.map(Clock.text) ?? "never"
-            context.console.out("  \(source.name) [\(source.registry)] \(source.connector.summary) — \(source.schedule); next slot \(next)")
+            let mode = source.snapshot.map { " (snapshot, tombstones \($0.tombstones.rawValue) up to \(SnapshotPolicy.percent($0.limit)))" } ?? ""
+            context.console.out(
+                "  \(source.name) [\(source.registry)] \(source.connector.summary)\(mode) — \(source.schedule); next slot \(next)")
         }
         return ExitCode.ok
     }

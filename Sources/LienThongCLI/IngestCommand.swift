@@ -7,11 +7,15 @@ import Storage
 enum IngestCommand {
     static let command = Command(
         name: "ingest", summary: "read registry files, drop folders or HTTP(S) exports through a mapping into the store",
-        usage: "--mapping FILE [--no-resolve] [--remap-all] [--drop DIR [--glob PATTERN] [--move-processed]] [INPUT...]",
+        usage: "--mapping FILE [--no-resolve] [--remap-all] [--snapshot [--tombstones retire|keep] [--tombstone-limit P%]] "
+            + "[--drop DIR [--glob PATTERN] [--move-processed]] [INPUT...]",
         options: [
             .value("--mapping", "FILE", "mapping file (Mappings/*.yaml) describing the input layout"),
             .flag("--no-resolve", "stage mentions only; run 'lienthong resolve' later"),
             .flag("--remap-all", "map every record, also those whose fingerprint says they are unchanged"),
+            .flag("--snapshot", "the input is the whole source: its mentions the input leaves out are missing (one INPUT, or --drop)"),
+            .value("--tombstones", "POLICY", "--snapshot: 'retire' missing mentions (default) or 'keep' them and only count them"),
+            .value("--tombstone-limit", "P%", "--snapshot: reject an input that leaves out more than P% of the source (default 20%)"),
             .value("--drop", "DIR", "process the new and changed files of a drop folder (one round; run it from cron)"),
             .value("--glob", "PATTERN", "drop-folder file names to take (default '*.FORMAT' of the mapping, e.g. '*.csv')"),
             .flag("--move-processed", "move applied files to DIR/processed/, rejected ones to DIR/failed/ (+ NAME.reason.txt)"),
@@ -33,6 +37,7 @@ enum IngestCommand {
             "lienthong ingest --mapping Mappings/population.yaml out/population.xml",
             "lienthong ingest --mapping Mappings/land.yaml --store sqlite:/var/lib/lienthong/store.db land-*.csv",
             "lienthong ingest --mapping Mappings/land.yaml --drop /srv/drop/land --glob 'land-*.csv' --move-processed",
+            "lienthong ingest --mapping Mappings/population.yaml --snapshot --tombstone-limit 5% exports/population-2026-11.xml",
             "lienthong ingest --mapping Mappings/land.yaml https://land.example.gov.vn/export/land.csv --retries 5",
             "lienthong ingest --mapping Mappings/enterprise.yaml --bearer-token-file /etc/lienthong/dkkd.token \\\n"
                 + "      --page-param page --max-bytes 200M https://api.example.gov.vn/enterprises",
@@ -57,6 +62,14 @@ enum IngestCommand {
             --settle seconds, or whose size changes while it is checksummed, is still being written and waits for
             the next round; hidden names (.export.csv.part) never match, so writers can write there and rename.
             A rejected file is not retried until its content changes.
+
+            Full snapshots (--snapshot): the input (one file, one HTTP export with all its pages, or each drop-folder
+            file) is the whole source. Live mentions of the mapping's source that it does not contain — records
+            deleted upstream, and records that now fail mapping — are missing: 'retire' tombstones them (a version
+            without content; they leave their entities, an entity left without members is retired with an
+            entity.retired event; a later input containing the record brings it back), 'keep' only counts them. An
+            input that leaves out more than --tombstone-limit of the source is rejected whole, so that a truncated
+            export never empties a registry. Without --snapshot every input only adds and changes.
 
             HTTP(S) pull (INPUT starting with http:// or https://): the body streams to a temporary file and is
             decoded like a file; record locations name the URL. The stored ETag / Last-Modified are sent as
@@ -84,6 +97,7 @@ enum IngestCommand {
             mapping: mapping, reference: try context.reference(), store: try context.store(),
             resolver: try context.resolver(), resolve: !arguments.has("--no-resolve"))
         if arguments.has("--remap-all") { pipeline.fingerprint = nil }
+        pipeline.snapshot = try snapshotPolicy(arguments, inputs: arguments.positionals.count + (drop == nil ? 0 : 1))
         let console = context.console
         var reports: [FileIngestReport] = []
         for input in arguments.positionals {
@@ -122,9 +136,10 @@ enum IngestCommand {
         let c = report.counts
         let pages = report.pages.map { ", \($0) page\($0 == 1 ? "" : "s")" } ?? ""
         let unchanged = c.recordsUnchanged > 0 ? " (\(c.recordsUnchanged) unchanged, not re-mapped)" : ""
+        let missing = c.mentionsMissing > 0 ? "; \(c.mentionsMissing) missing from the snapshot, \(c.mentionsRetired) retired" : ""
         return "\(report.file) [\(report.source), \(report.encoding ?? "?")\(pages)]: \(c.read) read = \(c.staged) staged\(unchanged) + "
             + "\(c.quarantined) quarantined; mentions \(c.mentionsChanged) new/changed, \(c.mentionsUnchanged) unchanged; "
-            + "\(c.feedEvents) feed events\(moved)"
+            + "\(c.feedEvents) feed events\(missing)\(moved)"
     }
 
     static func isURL(_ input: String) -> Bool {
@@ -152,6 +167,35 @@ enum IngestCommand {
         if arguments.value("--first-page") != nil && arguments.value("--page-param") == nil {
             throw UsageError(message: "--first-page needs --page-param", verb: "ingest")
         }
+    }
+
+    /// `--snapshot` with its policy options; the options without it, or a snapshot of several inputs at once, are
+    /// usage errors (which of two files would be the whole source?).
+    static func snapshotPolicy(_ arguments: ParsedArguments, inputs: Int) throws -> SnapshotPolicy? {
+        guard arguments.has("--snapshot") else {
+            if let name = ["--tombstones", "--tombstone-limit"].first(where: { arguments.value($0) != nil }) {
+                throw UsageError(message: "\(name) applies to --snapshot only", verb: "ingest")
+            }
+            return nil
+        }
+        guard inputs == 1 else {
+            throw UsageError(
+                message: "--snapshot takes one INPUT or one --drop DIR (each of its files is a whole snapshot), got \(inputs)", verb: "ingest")
+        }
+        var policy = SnapshotPolicy()
+        if let text = arguments.value("--tombstones") {
+            guard let tombstones = SnapshotPolicy.Tombstones(rawValue: text) else {
+                throw UsageError(message: "--tombstones expects retire or keep, got '\(text)'", verb: "ingest")
+            }
+            policy.tombstones = tombstones
+        }
+        if let text = arguments.value("--tombstone-limit") {
+            guard let limit = SnapshotPolicy.limit(parsing: text) else {
+                throw UsageError(message: "--tombstone-limit expects a share from 0% to 100%, got '\(text)'", verb: "ingest")
+            }
+            policy.limit = limit
+        }
+        return policy
     }
 
     static func httpPull(_ arguments: ParsedArguments) throws -> HTTPPull {

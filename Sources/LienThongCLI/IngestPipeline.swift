@@ -68,6 +68,9 @@ struct IngestPipeline {
     var cancellation: CancellationFlag?
     /// Fingerprints decoded records so that unchanged ones skip mapping and staging (nil: every record is mapped).
     var fingerprint: RecordFingerprint?
+    /// Set when each input is the whole source (a full snapshot): the source's live mentions an input does not
+    /// contain are missing, and retired or kept as the policy says. Nil: incremental, absence means nothing.
+    var snapshot: SnapshotPolicy?
 
     init(mapping: Mapping, reference: ReferenceData, store: any Store, resolver: Resolver, resolve: Bool = true) {
         self.mapping = mapping
@@ -171,6 +174,7 @@ struct IngestPipeline {
     ) throws -> FileIngestReport {
         var counts = RunCounts()
         var changed = ChangedMentions()
+        var seen: Set<Int64> = []
         var encoding: String?
         for input in inputs {
             let renamed = input.name != input.path
@@ -186,7 +190,8 @@ struct IngestPipeline {
                             if counts.read % 10_000 == 0 { progress(counts.read) }
                             if cancellation?.isSet == true { throw IngestCancelled() }
                         }
-                        try stage(record, counts: &counts, changed: &changed, in: transaction, at: time)
+                        let staged = try stage(record, counts: &counts, changed: &changed, in: transaction, at: time)
+                        if snapshot != nil { seen.formUnion(staged) }
                     },
                     onRecordError: { error in
                         var location = error.location
@@ -203,47 +208,63 @@ struct IngestPipeline {
             }
             encoding = encoding ?? summary.encoding.rawValue
         }
-        if resolve { counts.record(try resolver.resolve(changed: changed.ids, in: transaction, at: time)) }
+        var retired: [Int64] = []
+        if let snapshot {
+            let live = try transaction.mentionIDs(source: mapping.source)
+            let missing = live.filter { !seen.contains($0) }
+            try snapshot.check(missing: missing.count, live: live.count, input: label)
+            counts.mentionsMissing = missing.count
+            if snapshot.tombstones == .retire { retired = missing }
+        }
+        if resolve || !retired.isEmpty {
+            counts.record(try resolver.resolve(changed: resolve ? changed.ids : [], retired: retired, in: transaction, at: time))
+        }
         return FileIngestReport(file: label, source: mapping.source, encoding: encoding, counts: counts)
     }
 
     /// Maps and stages one decoded record, or only counts it when its mentions were staged from an identical record
     /// under the same mapping (`RecordFingerprint`): mapping it again would give the same mentions and links.
+    /// Returns the ids of the record's mentions (none when it was quarantined).
     private func stage(
         _ record: RawRecord, counts: inout RunCounts, changed: inout ChangedMentions, in transaction: any StoreTransaction, at time: String
-    ) throws {
+    ) throws -> [Int64] {
         let digest = fingerprint?.digest(record.fields)
         if let digest {
-            let unchanged = try transaction.mentionCount(recordDigest: digest)
-            if unchanged > 0 {
+            let unchanged = try transaction.mentionIDs(recordDigest: digest)
+            if !unchanged.isEmpty {
                 counts.staged += 1
                 counts.recordsUnchanged += 1
-                counts.mentionsUnchanged += unchanged
-                return
+                counts.mentionsUnchanged += unchanged.count
+                return unchanged
             }
         }
         switch evaluator.evaluate(record) {
         case .mapped(let mentions, let links):
-            try stageMapped(mentions, links: links, recordDigest: digest, counts: &counts, changed: &changed, in: transaction, at: time)
+            return try stageMapped(
+                mentions, links: links, recordDigest: digest, counts: &counts, changed: &changed, in: transaction, at: time)
         case .quarantined(let reasons):
             counts.quarantined += 1
             try transaction.quarantine(
                 source: mapping.source, location: record.location, rawText: record.rawText, record: record.fields, reasons: reasons,
                 at: time)
+            return []
         }
     }
 
     /// Stages a mapped record's mentions (a new version only when the content changed), each marked with the
-    /// record's fingerprint, and its links.
+    /// record's fingerprint, and its links. Returns the mentions' ids.
+    @discardableResult
     func stageMapped(
         _ mentions: [Mention], links: [MentionLink], recordDigest: String?, counts: inout RunCounts, changed: inout ChangedMentions,
         in transaction: any StoreTransaction, at time: String
-    ) throws {
+    ) throws -> [Int64] {
         counts.staged += 1
+        var ids: [Int64] = []
         for mention in mentions {
             let content = try MentionContent.json(mention)
             let (stored, outcome) = try transaction.stage(
                 mention, content: content, contentHash: Digest.sha256Hex(content), recordDigest: recordDigest, at: time)
+            ids.append(stored.id)
             if outcome == .unchanged {
                 counts.mentionsUnchanged += 1
             } else {
@@ -255,6 +276,7 @@ struct IngestPipeline {
         if try transaction.replaceLinks(stated: links, at: time), let first = links.first, let stored = try transaction.mention(key: first.from) {
             changed.insert(stored.id)
         }
+        return ids
     }
 }
 
@@ -279,6 +301,7 @@ extension RunCounts {
         pairsAutoLinked = resolution.pairsAutoLinked
         pairsInReview = resolution.pairsInReview
         pairsRejected = resolution.pairsRejected
+        mentionsRetired = resolution.mentionsRetired
     }
 }
 

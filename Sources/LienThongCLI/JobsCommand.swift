@@ -97,7 +97,8 @@ enum JobsCommand {
             case .succeeded(let counts, let inputs, let rejected):
                 context.console.out(
                     "\(source.name): \(inputs) input(s) applied, \(rejected) rejected; \(counts.read) read = \(counts.staged) staged + "
-                        + "\(counts.quarantined) quarantined (\(counts.recordsUnchanged) records unchanged, not re-mapped); \(counts.mentionsChanged) mentions new/changed; \(counts.feedEvents) feed events")
+                        + "\(counts.quarantined) quarantined (\(counts.recordsUnchanged) records unchanged, not re-mapped); \(counts.mentionsChanged) mentions new/changed; \(counts.feedEvents) feed events"
+                        + (source.snapshot == nil ? "" : "; \(counts.mentionsMissing) mentions missing from the snapshot, \(counts.mentionsRetired) retired"))
                 return rejected > 0 ? ExitCode.failure : ExitCode.ok
             case .failed(let reason):
                 context.console.error("\(source.name): failed: \(reason)")

@@ -59,6 +59,8 @@ struct SourceConfiguration: Sendable {
     /// Overrides the mapping's `input.encoding` (`auto`, `utf-8`, `windows-1258`, `tcvn3`, `vni`).
     var encoding: String?
     var schedule: Schedule
+    /// Set for `mode: snapshot` (each input is the whole source); nil for incremental sources.
+    var snapshot: SnapshotPolicy?
     /// Failed runs are retried this many times with back-off before waiting for the next scheduled slot.
     var retries = 3
     var retryBase = 30.0

@@ -17,7 +17,9 @@ enum ServiceConfigurationLoader {
     static let topKeys = [
         "store", "listen", "threads", "idle_timeout", "max_body", "shutdown_grace", "log_level", "time_zone", "resolver", "sources",
     ]
-    static let sourceKeys = ["name", "registry", "mapping", "connector", "encoding", "schedule", "retry"]
+    static let sourceKeys = [
+        "name", "registry", "mapping", "connector", "encoding", "schedule", "retry", "mode", "tombstones", "tombstone_limit",
+    ]
     static let connectorKeys = [
         "file", "drop", "glob", "settle", "move_processed", "url", "connect_timeout", "timeout", "retries", "page_param", "first_page",
         "max_pages", "bearer_token_file", "basic_auth_file", "cacert", "cert", "key", "max_bytes",
@@ -202,6 +204,7 @@ enum ServiceConfigurationLoader {
                 if let value = retry["base"], let base = seconds(value) { source.retryBase = max(1, base) }
                 if let value = retry["max"], let cap = seconds(value) { source.retryCap = max(source.retryBase, cap) }
             }
+            source.snapshot = snapshotPolicy(node)
             guard let connector = connector(connectorNode) else { return nil }
             source.connector = connector
             do {

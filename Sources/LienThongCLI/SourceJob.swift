@@ -31,6 +31,7 @@ struct SourceJob {
         var pipeline = IngestPipeline(mapping: mapping, reference: reference, store: store, resolver: resolver)
         pipeline.jobName = source.name
         pipeline.encodingOverride = source.encoding
+        pipeline.snapshot = source.snapshot
         pipeline.cancellation = cancellation
         do {
             let reports = try inputs(pipeline, mapping: mapping)

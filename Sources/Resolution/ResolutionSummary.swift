@@ -3,6 +3,8 @@ import Matching
 /// What one resolution pass changed, and how the person resolver decided.
 public struct ResolutionSummary: Hashable, Sendable {
     public var mentionsResolved = 0
+    /// Mentions tombstoned because a full snapshot no longer contained them.
+    public var mentionsRetired = 0
     public var entitiesCreated = 0
     public var entitiesUpdated = 0
     /// Entities retired because they lost every mention (not by a merge).
@@ -34,4 +36,29 @@ public struct ResolutionSummary: Hashable, Sendable {
     public var modelVersion: String?
 
     public init() {}
+
+    /// Adds another pass over the same transaction (the person pass, the strong-key pass): counts are summed, `batch`
+    /// is set if either pass was, blocking reports are appended and the first model version named is kept.
+    mutating func add(_ other: ResolutionSummary) {
+        mentionsResolved += other.mentionsResolved
+        mentionsRetired += other.mentionsRetired
+        entitiesCreated += other.entitiesCreated
+        entitiesUpdated += other.entitiesUpdated
+        entitiesRetired += other.entitiesRetired
+        entitiesMerged += other.entitiesMerged
+        entitiesSplit += other.entitiesSplit
+        feedEvents += other.feedEvents
+        batch = batch || other.batch
+        regionSize += other.regionSize
+        pairsCompared += other.pairsCompared
+        pairsAutoLinked += other.pairsAutoLinked
+        pairsInReview += other.pairsInReview
+        pairsRejected += other.pairsRejected
+        reviewItems += other.reviewItems
+        identifierConflicts += other.identifierConflicts
+        valueConflicts += other.valueConflicts
+        reviewItemsSuperseded += other.reviewItemsSuperseded
+        blocking += other.blocking
+        modelVersion = modelVersion ?? other.modelVersion
+    }
 }

@@ -27,19 +27,59 @@ public struct Resolver: Sendable {
     }
 
     /// Resolves new or changed mentions of every kind; `batch` re-clusters every person.
+    ///
+    /// `retired` are mentions a full snapshot no longer contains: each is tombstoned first (`retireMention`), its open
+    /// review items are superseded, and what is left of its entity is resolved again with the changed mentions — a
+    /// person entity that lost the mention holding it together splits, an entity left without members is retired
+    /// (`entity.retired`), the others get a new golden record.
     public func resolve(
-        changed ids: [Int64], batch: Bool = false, anchors: Set<Int64> = [], in transaction: any StoreTransaction, at time: String
+        changed ids: [Int64], retired: [Int64] = [], batch: Bool = false, anchors: Set<Int64> = [], in transaction: any StoreTransaction,
+        at time: String
     ) throws -> ResolutionSummary {
+        var summary = ResolutionSummary()
+        var ids = ids
+        var emptied: [String] = []
+        if !retired.isEmpty {
+            let left = try retire(retired, in: transaction, at: time, summary: &summary)
+            let known = Set(ids)
+            ids += left.mentions.filter { !known.contains($0) }
+            emptied = left.emptiedEntities
+        }
         // Route by kind once, from the keys (no body is decoded here): each resolver decodes only its own mentions.
         let kinds = try transaction.mentionKeys(ids: ids).mapValues(\.kind)
         let personIDs = ids.filter { kinds[$0] == .person }
-        var summary = try persons.resolve(changed: personIDs, batch: batch, anchors: anchors, in: transaction, at: time)
-        let other = try exact.resolve(mentionIDs: ids.filter { kinds[$0] != nil && kinds[$0] != .person }, in: transaction, at: time)
-        summary.mentionsResolved += other.mentionsResolved
-        summary.entitiesCreated += other.entitiesCreated
-        summary.entitiesUpdated += other.entitiesUpdated
-        summary.entitiesRetired += other.entitiesRetired
-        summary.feedEvents += other.feedEvents
+        summary.add(try persons.resolve(changed: personIDs, batch: batch, anchors: anchors, in: transaction, at: time))
+        summary.add(try exact.resolve(mentionIDs: ids.filter { kinds[$0] != nil && kinds[$0] != .person }, in: transaction, at: time))
+        for entity in emptied {
+            try persons.publisher.refresh(entityID: entity, in: transaction, at: time, summary: &summary)
+        }
         return summary
+    }
+
+    /// Tombstones `ids`; returns the live mentions to resolve again (the other members of their entities and the
+    /// mentions they were linked with) and the entities left without a member.
+    private func retire(_ ids: [Int64], in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary)
+        throws -> (mentions: [Int64], emptiedEntities: [String])
+    {
+        let memberships = try transaction.memberships(ofMentions: ids)
+        for item in try transaction.openReviewItems(touching: ids) {
+            try transaction.setReviewStatus(id: item.id, status: .superseded, at: time)
+            summary.reviewItemsSuperseded += 1
+        }
+        var again: [Int64] = []
+        var seen = Set(ids)
+        for id in ids {
+            for other in try transaction.retireMention(id: id, at: time) where seen.insert(other).inserted { again.append(other) }
+        }
+        summary.mentionsRetired = ids.count
+        var emptied: [String] = []
+        var entities: Set<String> = []
+        for id in ids {
+            guard let entity = memberships[id], entities.insert(entity).inserted else { continue }
+            let members = try transaction.memberIDs(ofEntity: entity)
+            if members.isEmpty { emptied.append(entity) }
+            for member in members where seen.insert(member).inserted { again.append(member) }
+        }
+        return (again, emptied)
     }
 }

@@ -33,7 +33,7 @@ public struct StoredMention: Hashable, Sendable {
 public enum StageOutcome: String, Sendable {
     /// First time this source record was seen.
     case inserted
-    /// Content changed: a new version was written.
+    /// Content changed, or a retired mention came back: a new version was written.
     case updated
     /// Same content hash as the stored version: nothing written.
     case unchanged
@@ -89,6 +89,10 @@ public struct RunCounts: Hashable, Codable, Sendable {
     public var pairsAutoLinked = 0
     public var pairsInReview = 0
     public var pairsRejected = 0
+    /// Snapshot sources: live mentions of the source that this input no longer contained, and how many of them were
+    /// retired (tombstoned) — all of them under the `retire` policy, none under `keep`.
+    public var mentionsMissing = 0
+    public var mentionsRetired = 0
 
     public init() {}
 
@@ -106,6 +110,8 @@ public struct RunCounts: Hashable, Codable, Sendable {
         pairsAutoLinked = try value(.pairsAutoLinked)
         pairsInReview = try value(.pairsInReview)
         pairsRejected = try value(.pairsRejected)
+        mentionsMissing = try value(.mentionsMissing)
+        mentionsRetired = try value(.mentionsRetired)
     }
 
     public static func + (lhs: RunCounts, rhs: RunCounts) -> RunCounts {
@@ -120,23 +126,31 @@ public struct RunCounts: Hashable, Codable, Sendable {
         sum.pairsAutoLinked += rhs.pairsAutoLinked
         sum.pairsInReview += rhs.pairsInReview
         sum.pairsRejected += rhs.pairsRejected
+        sum.mentionsMissing += rhs.mentionsMissing
+        sum.mentionsRetired += rhs.mentionsRetired
         return sum
     }
 }
 
 /// Totals over the whole store, for summaries and readiness.
 public struct StoreSummary: Hashable, Codable, Sendable {
+    /// Live mentions (retired ones are counted in `mentionsRetired`).
     public var mentionsByKind: [String: Int]
     public var entitiesByKind: [String: Int]
     public var quarantined: Int
     public var feedHead: Int64
     public var links: Int
+    /// Mentions a full snapshot no longer contained (tombstones), kept for their history.
+    public var mentionsRetired: Int
 
-    public init(mentionsByKind: [String: Int], entitiesByKind: [String: Int], quarantined: Int, feedHead: Int64, links: Int) {
+    public init(
+        mentionsByKind: [String: Int], entitiesByKind: [String: Int], quarantined: Int, feedHead: Int64, links: Int, mentionsRetired: Int = 0
+    ) {
         self.mentionsByKind = mentionsByKind
         self.entitiesByKind = entitiesByKind
         self.quarantined = quarantined
         self.feedHead = feedHead
         self.links = links
+        self.mentionsRetired = mentionsRetired
     }
 }

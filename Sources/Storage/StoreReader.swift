@@ -20,16 +20,18 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     func feed(after: Int64, limit: Int) throws -> [FeedEvent]
     /// Feed events about one entity (`subject`), ascending.
     func feed(subject: String) throws -> [FeedEvent]
-    /// Every mention of `kind` with the entity it belongs to, ordered by source and record key.
+    /// Every live mention of `kind` with the entity it belongs to, ordered by source and record key.
     func clusterAssignments(kind: EntityKind, _ each: (ClusterAssignment) throws -> Void) throws
-    /// Every current mention with the entity it belongs to (nil when unresolved), by ascending mention id,
+    /// Every live mention (not retired) with the entity it belongs to (nil when unresolved), by ascending mention id,
     /// streamed (reports read the whole store without holding it).
     func forEachMention(_ each: (StoredMention, String?) throws -> Void) throws
-    /// Mention ids in ascending order: all of them, or only those not yet assigned to an entity.
+    /// Live mention ids in ascending order: all of them, or only those not yet assigned to an entity.
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
-    /// How many stored mentions were last staged from a source record with this fingerprint (0: none; the record is
-    /// new or changed, or was staged before fingerprints were kept).
-    func mentionCount(recordDigest: String) throws -> Int
+    /// The live mentions of one source (the mapping's `source:`), ascending: what a full snapshot must contain again.
+    func mentionIDs(source: String) throws -> [Int64]
+    /// The live mentions last staged from a source record with this fingerprint (none: the record is new or changed,
+    /// or was staged before fingerprints were kept).
+    func mentionIDs(recordDigest: String) throws -> [Int64]
     /// Quarantined records, oldest first: open ones only unless `includeRetried`.
     func quarantined(source: String?, includeRetried: Bool, limit: Int) throws -> [QuarantinedRecord]
     func quarantinedRecord(id: Int64) throws -> QuarantinedRecord?

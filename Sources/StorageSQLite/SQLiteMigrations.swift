@@ -288,6 +288,11 @@ enum SQLiteMigrations {
                 ALTER TABLE mentions ADD COLUMN raw_digest TEXT;
                 CREATE INDEX mentions_by_raw_digest ON mentions(raw_digest) WHERE raw_digest IS NOT NULL;
                 """),
+        Migration(
+            version: 7, name: "tombstones: mentions a full snapshot no longer contains are retired, not deleted",
+            sql: """
+                ALTER TABLE mentions ADD COLUMN retired_at TEXT;
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

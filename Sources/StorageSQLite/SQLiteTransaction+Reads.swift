@@ -130,7 +130,7 @@ extension SQLiteTransaction {
             """
             SELECT m.source, m.record_key, coalesce(e.entity_id, '') FROM mentions m
             LEFT JOIN entity_members e ON e.mention_id = m.id
-            WHERE m.kind = ? ORDER BY m.source, m.record_key
+            WHERE m.kind = ? AND m.retired_at IS NULL ORDER BY m.source, m.record_key
             """
         ).bind(.text(kind.rawValue))
         while try statement.step() {
@@ -142,22 +142,33 @@ extension SQLiteTransaction {
         let statement = try connection.statement(
             """
             SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location, e.entity_id
-            FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id ORDER BY m.id
+            FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id WHERE m.retired_at IS NULL ORDER BY m.id
             """)
         while try statement.step() { try each(try storedMention(statement), statement.optionalText(8)) }
     }
 
-    func mentionCount(recordDigest: String) throws -> Int {
-        let statement = try connection.statement("SELECT count(*) FROM mentions WHERE raw_digest = ?").bind(.text(recordDigest))
-        defer { statement.reset() }
-        return try statement.step() ? Int(statement.int(0)) : 0
+    /// A retired mention has no fingerprint (`retireMention` clears it), so no filter is needed here.
+    func mentionIDs(recordDigest: String) throws -> [Int64] {
+        try ids(connection.statement("SELECT id FROM mentions WHERE raw_digest = ?").bind(.text(recordDigest)))
+    }
+
+    func mentionIDs(source: String) throws -> [Int64] {
+        try ids(connection.statement("SELECT id FROM mentions WHERE source = ? AND retired_at IS NULL ORDER BY id").bind(.text(source)))
     }
 
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64] {
-        let statement = try connection.statement(
-            unresolvedOnly
-                ? "SELECT m.id FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id WHERE e.mention_id IS NULL ORDER BY m.id"
-                : "SELECT id FROM mentions ORDER BY id")
+        try ids(
+            connection.statement(
+                unresolvedOnly
+                    ? """
+                    SELECT m.id FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id
+                    WHERE e.mention_id IS NULL AND m.retired_at IS NULL ORDER BY m.id
+                    """
+                    : "SELECT id FROM mentions WHERE retired_at IS NULL ORDER BY id"))
+    }
+
+    private func ids(_ statement: SQLiteStatement) throws -> [Int64] {
+        defer { statement.reset() }
         var ids: [Int64] = []
         while try statement.step() { ids.append(statement.int(0)) }
         return ids
@@ -209,10 +220,11 @@ extension SQLiteTransaction {
             return try statement.step() ? statement.int(0) : 0
         }
         return StoreSummary(
-            mentionsByKind: try counts("SELECT kind, count(*) FROM mentions GROUP BY kind"),
+            mentionsByKind: try counts("SELECT kind, count(*) FROM mentions WHERE retired_at IS NULL GROUP BY kind"),
             entitiesByKind: try counts("SELECT kind, count(*) FROM entities WHERE status = 'active' GROUP BY kind"),
             quarantined: Int(try scalar("SELECT count(*) FROM quarantine WHERE status = 'open'")),
             feedHead: try scalar("SELECT coalesce(max(sequence), 0) FROM feed_events"),
-            links: Int(try scalar("SELECT count(*) FROM mention_links")))
+            links: Int(try scalar("SELECT count(*) FROM mention_links")),
+            mentionsRetired: Int(try scalar("SELECT count(*) FROM mentions WHERE retired_at IS NOT NULL")))
     }
 }

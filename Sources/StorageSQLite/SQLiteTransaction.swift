@@ -11,7 +11,7 @@ struct SQLiteTransaction: StoreTransaction {
     {
         let digest = SQLiteValue.optional(recordDigest)
         if let existing = try existingVersion(mention.key) {
-            if existing.hash == contentHash {
+            if existing.hash == contentHash && !existing.retired {
                 if existing.recordDigest != recordDigest {
                     try connection.statement("UPDATE mentions SET raw_digest = ? WHERE id = ?").bind(digest, .int(existing.id)).run()
                 }
@@ -20,7 +20,8 @@ struct SQLiteTransaction: StoreTransaction {
             let version = existing.version + 1
             try connection.statement(
                 """
-                UPDATE mentions SET version = ?, content_hash = ?, body = ?, location = ?, registry = ?, updated_at = ?, raw_digest = ?
+                UPDATE mentions SET version = ?, content_hash = ?, body = ?, location = ?, registry = ?, updated_at = ?, raw_digest = ?,
+                    retired_at = NULL
                 WHERE id = ?
                 """
             ).bind(
@@ -46,14 +47,53 @@ struct SQLiteTransaction: StoreTransaction {
         return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
     }
 
-    /// The stored row id, version, hash and record fingerprint of a mention key, without decoding its body.
-    private func existingVersion(_ key: MentionKey) throws -> (id: Int64, version: Int, hash: String, recordDigest: String?)? {
+    /// The stored row id, version, hash, record fingerprint and tombstone flag of a mention key, without decoding its body.
+    private func existingVersion(_ key: MentionKey) throws
+        -> (id: Int64, version: Int, hash: String, recordDigest: String?, retired: Bool)?
+    {
         let statement = try connection.statement(
-            "SELECT id, version, content_hash, raw_digest FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
+            """
+            SELECT id, version, content_hash, raw_digest, retired_at IS NOT NULL FROM mentions
+            WHERE source = ? AND kind = ? AND record_key = ?
+            """
         ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return (statement.int(0), Int(statement.int(1)), statement.text(2), statement.optionalText(3))
+        return (statement.int(0), Int(statement.int(1)), statement.text(2), statement.optionalText(3), statement.int(4) != 0)
+    }
+
+    /// The tombstone version's content hash and body: no content (a retired mention's last content is the version
+    /// before it).
+    static let tombstoneHash = "tombstone"
+
+    func retireMention(id: Int64, at time: String) throws -> [Int64] {
+        let current = try connection.statement("SELECT version FROM mentions WHERE id = ? AND retired_at IS NULL").bind(.int(id))
+        guard try current.step() else { return [] }
+        let version = current.int(0) + 1
+        current.reset()
+        try connection.statement("UPDATE mentions SET version = ?, retired_at = ?, updated_at = ?, raw_digest = NULL WHERE id = ?")
+            .bind(.int(version), .text(time), .text(time), .int(id)).run()
+        try insertVersion(id: id, version: Int(version), hash: Self.tombstoneHash, body: "null", at: time)
+        let others = try connection.statement(
+            """
+            SELECT DISTINCT CASE WHEN l.from_mention = ?1 THEN l.to_mention ELSE l.from_mention END AS other
+            FROM mention_links l JOIN mentions m ON m.id = (CASE WHEN l.from_mention = ?1 THEN l.to_mention ELSE l.from_mention END)
+            WHERE (l.from_mention = ?1 OR l.to_mention = ?1) AND m.retired_at IS NULL AND m.id != ?1
+            ORDER BY other
+            """
+        ).bind(.int(id))
+        var linked: [Int64] = []
+        while try others.step() { linked.append(others.int(0)) }
+        for sql in [
+            "DELETE FROM mention_links WHERE from_mention = ?1 OR to_mention = ?1",
+            "DELETE FROM entity_members WHERE mention_id = ?1",
+            "DELETE FROM person_index WHERE mention_id = ?1",
+            "DELETE FROM person_legacy_numbers WHERE mention_id = ?1",
+            "DELETE FROM blocking_keys WHERE mention_id = ?1",
+        ] {
+            try connection.statement(sql).bind(.int(id)).run()
+        }
+        return linked
     }
 
     private func insertVersion(id: Int64, version: Int, hash: String, body: String, at time: String) throws {

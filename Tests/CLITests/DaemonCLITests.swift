@@ -31,11 +31,20 @@ import Testing
                 connector: {file: /nowhere.xml, glob: "*.xml"}
                 schedule: "*/5 61 * * *"
                 encoding: tcvn
+                tombstones: keep
               - name: land
                 registry: land
                 mapping: \(Self.mappings)/land.yaml
                 connector: {url: "ftp://example/land.csv"}
                 schedule: every 5 minutes
+                mode: snapshots
+              - name: enterprise
+                registry: enterprise
+                mapping: \(Self.mappings)/enterprise.yaml
+                connector: {url: "https://example/enterprises"}
+                schedule: "@hourly"
+                mode: snapshot
+                tombstone_limit: 120%
             """.write(toFile: bad, atomically: true, encoding: .utf8)
         let checked = try runner.run(["config", "check", bad])
         #expect(checked.status == 1)
@@ -45,7 +54,11 @@ import Testing
             "bad.yaml:9:15: error: unknown encoding 'tcvn'", "(did you mean 'tcvn3'?)",
             "bad.yaml:7:37: error: glob applies to drop: connectors only",
             "bad.yaml:5:15: error: the mapping \(Self.mappings)/population.yaml maps the population registry, not land",
-            "bad.yaml:13:22: error: expected an absolute http(s) URL", "bad.yaml:14:21: error: interval: '5 minutes' is not a duration", "bad.yaml: 7 error(s)",
+            "bad.yaml:14:22: error: expected an absolute http(s) URL", "bad.yaml:15:21: error: interval: '5 minutes' is not a duration",
+            "bad.yaml:10:5: error: tombstones applies to 'mode: snapshot' sources only",
+            "bad.yaml:16:11: error: mode is 'incremental'", "(did you mean 'snapshot'?)",
+            "bad.yaml:23:22: error: tombstone_limit is a share from 0% to 100%, found '120%'",
+            "bad.yaml: 10 error(s)",
         ]
         for text in expected { #expect(checked.stderr.contains(text), "\(text)\n\(checked.stderr)") }
 
@@ -80,6 +93,7 @@ import Testing
         try example.write(toFile: "\(runner.directory)/example.yaml", atomically: true, encoding: .utf8)
         let exampleCheck = try runner.run(["config", "check", "\(runner.directory)/example.yaml"])
         #expect(exampleCheck.status == 0, "\(exampleCheck.stderr)")
+        #expect(exampleCheck.stdout.contains("population [population] url https://dancu.example.gov.vn/export/population.xml (snapshot, tombstones retire up to 5%)"), "\(exampleCheck.stdout)")
 
         let good = "\(runner.directory)/good.yaml"
         try """

@@ -9,11 +9,11 @@ import Testing
         let path = try Fixture.temporaryDirectory() + "/store.db"
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.schemaVersion == 6)
+            #expect(store.schemaVersion == 7)
             _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(reopened.schemaVersion == 6)
+        #expect(reopened.schemaVersion == 7)
         let stored = try reopened.read { try $0.mention(key: MentionKey(source: "population", kind: .person, recordKey: "K1")) }
         #expect(stored?.version == 1)
         #expect(stored?.contentHash == "h1")
@@ -65,7 +65,7 @@ import Testing
         try raw.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 6)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 7)) { try SQLiteStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -83,12 +83,12 @@ import Testing
             DROP TABLE entity_places; DROP TABLE entity_search; DROP TABLE entity_search_names; DROP TABLE api_keys;
             DROP TABLE access_log; DROP TABLE webhook_subscriptions; DROP TABLE person_legacy_numbers; DROP TABLE job_states;
             DROP INDEX job_runs_by_source; ALTER TABLE quarantine DROP COLUMN record;
-            DROP INDEX mentions_by_raw_digest; ALTER TABLE mentions DROP COLUMN raw_digest;
+            DROP INDEX mentions_by_raw_digest; ALTER TABLE mentions DROP COLUMN raw_digest; ALTER TABLE mentions DROP COLUMN retired_at;
             DELETE FROM schema_migrations WHERE version >= 2;
             """)
         raw.close()
         let upgraded = try SQLiteStore(path: path)
-        #expect(upgraded.schemaVersion == 6)
+        #expect(upgraded.schemaVersion == 7)
         #expect(try upgraded.read { try $0.summary() }.mentionsByKind["person"] == 1)
         #expect(try upgraded.read { try $0.personIndexCount() } == 0)
     }

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Sources delivered as full snapshots through the real binary: what an input leaves out is retired (or counted),
+/// comes back when it returns, and an input that would retire too much is rejected whole.
+@Suite struct SnapshotCLITests {
+    struct Land {
+        let runner: CLIRunner
+        let header: String
+        let rows: [String]
+
+        init(persons: Int, seed: Int) throws {
+            runner = try CLIRunner()
+            let data = try runner.generate(persons: persons, seed: seed)
+            let lines = try String(contentsOfFile: "\(data)/land.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+            header = lines[0]
+            rows = Array(lines.dropFirst())
+        }
+
+        /// A land export of `rows`, written under `name`, its modification time in the past (settled for a drop folder).
+        func write(_ rows: [String], _ name: String) throws -> String {
+            let path = "\(runner.directory)/\(name)"
+            try ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: path)
+            return path
+        }
+
+        func ingest(_ file: String, _ options: [String] = []) throws -> CLIRunner.Result {
+            try runner.run(["ingest", "--mapping", "Mappings/land.yaml", "--snapshot", file, "--json", "--store", runner.store] + options)
+        }
+
+        func scalar(_ sql: String) throws -> Int { Int(try CLIRunner.query(runner.store, sql).first ?? "") ?? -1 }
+        var retired: Int { get throws { try scalar("SELECT count(*) FROM mentions WHERE retired_at IS NOT NULL") } }
+        var live: Int { get throws { try scalar("SELECT count(*) FROM mentions WHERE retired_at IS NULL") } }
+        var unassignedLive: Int {
+            get throws {
+                try scalar(
+                    "SELECT count(*) FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id "
+                        + "WHERE m.retired_at IS NULL AND e.mention_id IS NULL")
+            }
+        }
+    }
+
+    @Test func aSnapshotRetiresWhatItLeavesOutAndBringsItBackWhenItReturns() throws {
+        let land = try Land(persons: 120, seed: 12)
+        let full = try land.write(land.rows, "land-full.csv")
+        let first = try UnchangedRecordsCLITests.counts(land.ingest(full))
+        #expect(first["read"] == land.rows.count && first["mentionsMissing"] == 0 && first["mentionsRetired"] == 0)
+        let mentions = try land.live
+        #expect(mentions >= 2 * land.rows.count, "an owner and a parcel per row")
+
+        // Two rows deleted upstream: their owner and parcel mentions leave their entities.
+        let keys = land.rows.prefix(2).map { String($0.split(separator: ",")[0]) }
+        let entities = try CLIRunner.query(
+            land.runner.store,
+            "SELECT DISTINCT e.entity_id FROM mentions m JOIN entity_members e ON e.mention_id = m.id WHERE m.record_key IN ('\(keys[0])', '\(keys[1])')")
+        let head = try land.scalar("SELECT max(sequence) FROM feed_events")
+        let partial = try land.write(Array(land.rows.dropFirst(2)), "land-partial.csv")
+        let second = try UnchangedRecordsCLITests.counts(land.ingest(partial))
+        #expect(second["read"] == land.rows.count - 2 && second["recordsUnchanged"] == land.rows.count - 2)
+        #expect(second["mentionsMissing"] == 4 && second["mentionsRetired"] == 4, "\(second)")
+        #expect(try land.retired == 4 && land.live == mentions - 4)
+        #expect(try land.unassignedLive == 0)
+        #expect(try land.scalar("SELECT count(*) FROM mention_links l JOIN mentions m ON m.id IN (l.from_mention, l.to_mention) WHERE m.retired_at IS NOT NULL") == 0)
+        // Every entity that lost a mention was retired or republished, in this run's feed events.
+        for entity in entities {
+            let events = try land.scalar("SELECT count(*) FROM feed_events WHERE sequence > \(head) AND subject = '\(entity)'")
+            #expect(events >= 1, "\(entity) changed without a feed event")
+        }
+        #expect(try land.scalar("SELECT count(*) FROM feed_events WHERE sequence > \(head) AND type = 'entity.retired'") >= 1)
+        let status = try land.runner.run(["status", "--json", "--store", land.runner.store])
+        #expect(status.stdout.contains(#""mentionsRetired":4"#) || status.stdout.contains(#""mentionsRetired" : 4"#), "\(status.stdout)")
+
+        // The rows come back: their mentions are live again, each with a new version after its tombstone.
+        let third = try UnchangedRecordsCLITests.counts(land.ingest(full))
+        #expect(third["mentionsMissing"] == 0 && third["mentionsChanged"] == 4 && third["recordsUnchanged"] == land.rows.count - 2, "\(third)")
+        #expect(try land.retired == 0 && land.live == mentions && land.unassignedLive == 0)
+        #expect(try land.scalar("SELECT max(version) FROM mentions WHERE record_key = '\(keys[0])'") == 3)
+    }
+
+    @Test func anInputLeavingOutTooMuchIsRejectedWholeAndKeepOnlyCounts() throws {
+        let land = try Land(persons: 60, seed: 13)
+        _ = try UnchangedRecordsCLITests.counts(land.ingest(try land.write(land.rows, "land.csv")))
+        let mentions = try land.live
+
+        // A truncated export (the header alone): nothing applied, the reason names the file and the limit.
+        let empty = try land.write([], "land-empty.csv")
+        let rejected = try land.ingest(empty)
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.contains("\(empty): error: this snapshot leaves out \(mentions) of the source's \(mentions) live mentions (100.0%)"), "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("tombstone limit of 20%") && rejected.stderr.contains("[snapshot.tombstone_limit]"))
+        #expect(try land.retired == 0 && land.live == mentions)
+        #expect(try CLIRunner.query(land.runner.store, "SELECT status FROM job_runs ORDER BY id DESC LIMIT 1") == ["rejected"])
+
+        // keep: missing mentions are counted, none retired.
+        let half = try land.write(Array(land.rows.prefix(land.rows.count / 2)), "land-half.csv")
+        let kept = try UnchangedRecordsCLITests.counts(land.ingest(half, ["--tombstones", "keep", "--tombstone-limit", "60%"]))
+        #expect(kept["mentionsMissing"] == mentions - 2 * (land.rows.count / 2) && kept["mentionsRetired"] == 0, "\(kept)")
+        #expect(try land.retired == 0)
+
+        // The limit raised for one run: the empty export retires the whole source.
+        let all = try UnchangedRecordsCLITests.counts(land.ingest(empty, ["--tombstone-limit", "100%"]))
+        #expect(all["mentionsRetired"] == mentions && all["read"] == 0)
+        #expect(try land.live == 0 && land.scalar("SELECT count(*) FROM entities WHERE status = 'active'") == 0)
+    }
+
+    @Test func snapshotOptionsAreCheckedAndTheDaemonAppliesItsSourcesMode() throws {
+        let land = try Land(persons: 40, seed: 14)
+        let file = try land.write(land.rows, "land.csv")
+        for (options, message) in [
+            (["--tombstones", "keep", file], "--tombstones applies to --snapshot only"),
+            (["--snapshot", file, file], "--snapshot takes one INPUT or one --drop DIR"),
+            (["--snapshot", "--tombstones", "delete", file], "--tombstones expects retire or keep, got 'delete'"),
+            (["--snapshot", "--tombstone-limit", "150%", file], "--tombstone-limit expects a share from 0% to 100%, got '150%'"),
+        ] {
+            let result = try land.runner.run(["ingest", "--mapping", "Mappings/land.yaml", "--store", land.runner.store] + options)
+            #expect(result.status == 2 && result.stderr.contains(message), "\(options): \(result.stderr)")
+        }
+
+        // A configured snapshot source: the second run of the file connector retires the row deleted from the file.
+        let config = "\(land.runner.directory)/lienthong.yaml"
+        try """
+            store: \(land.runner.store)
+            sources:
+            \(DaemonCLITests.source("land", registry: "land", mapping: "land.yaml", connector: "file: \(file)", schedule: "@daily"))
+                mode: snapshot
+                tombstone_limit: 10%
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let first = try land.runner.run(["jobs", "run", "land", "--config", config])
+        #expect(first.status == 0 && first.stdout.contains("0 mentions missing from the snapshot, 0 retired"), "\(first.stdout)\(first.stderr)")
+        _ = try land.write(Array(land.rows.dropLast()), "land.csv")
+        let second = try land.runner.run(["jobs", "run", "land", "--config", config])
+        #expect(second.status == 0 && second.stdout.contains("2 mentions missing from the snapshot, 2 retired"), "\(second.stdout)\(second.stderr)")
+        #expect(try land.retired == 2)
+    }
+}
