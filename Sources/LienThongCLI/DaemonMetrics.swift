@@ -2,7 +2,7 @@ import Foundation
 import Metrics
 import Storage
 
-/// The daemon's Prometheus metrics (`GET /metrics`): job runs and durations, records by outcome, resolver
+/// The daemon's Prometheus metrics (`GET /metrics`): job runs and durations, records by outcome, retired mentions, resolver
 /// decisions by band, API requests by route and status, webhook deliveries; the review-queue length and the feed
 /// head are read from the store at scrape time. Label values are routes, sources and outcomes, never personal data.
 final class DaemonMetrics: Sendable {
@@ -10,6 +10,7 @@ final class DaemonMetrics: Sendable {
     private let jobRuns: CounterFamily
     private let jobSeconds: HistogramFamily
     private let records: CounterFamily
+    private let retired: CounterFamily
     private let decisions: CounterFamily
     private let requests: CounterFamily
     private let requestSeconds: HistogramFamily
@@ -23,6 +24,9 @@ final class DaemonMetrics: Sendable {
         records = registry.counter(
             name: "lienthong_records_total", help: "Records read by sync jobs, by outcome (staged, quarantined).",
             labelNames: ["source", "outcome"])
+        retired = registry.counter(
+            name: "lienthong_mentions_retired_total", help: "Mentions retired because a full snapshot no longer contained them.",
+            labelNames: ["source"])
         decisions = registry.counter(
             name: "lienthong_resolver_pairs_total", help: "Candidate person pairs scored by the resolver, by band.", labelNames: ["band"])
         requests = registry.counter(
@@ -48,6 +52,7 @@ final class DaemonMetrics: Sendable {
         jobSeconds.labels(source).observe(seconds)
         if counts.staged > 0 { records.labels(source, "staged").increment(by: Double(counts.staged)) }
         if counts.quarantined > 0 { records.labels(source, "quarantined").increment(by: Double(counts.quarantined)) }
+        if counts.mentionsRetired > 0 { retired.labels(source).increment(by: Double(counts.mentionsRetired)) }
         for (band, count) in [("auto_link", counts.pairsAutoLinked), ("review", counts.pairsInReview), ("reject", counts.pairsRejected)]
         where count > 0 {
             decisions.labels(band).increment(by: Double(count))

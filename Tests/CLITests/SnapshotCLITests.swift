@@ -117,20 +117,26 @@ import Testing
             #expect(result.status == 2 && result.stderr.contains(message), "\(options): \(result.stderr)")
         }
 
-        // A configured snapshot source: the second run of the file connector retires the row deleted from the file.
+        // A configured snapshot source: run by hand, then by the daemon after a row was deleted from the file.
         let config = "\(land.runner.directory)/lienthong.yaml"
         try """
             store: \(land.runner.store)
             sources:
-            \(DaemonCLITests.source("land", registry: "land", mapping: "land.yaml", connector: "file: \(file)", schedule: "@daily"))
+            \(DaemonCLITests.source("land", registry: "land", mapping: "land.yaml", connector: "file: \(file)", schedule: "every 1s"))
                 mode: snapshot
                 tombstone_limit: 10%
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let first = try land.runner.run(["jobs", "run", "land", "--config", config])
         #expect(first.status == 0 && first.stdout.contains("0 mentions missing from the snapshot, 0 retired"), "\(first.stdout)\(first.stderr)")
         _ = try land.write(Array(land.rows.dropLast()), "land.csv")
-        let second = try land.runner.run(["jobs", "run", "land", "--config", config])
-        #expect(second.status == 0 && second.stdout.contains("2 mentions missing from the snapshot, 2 retired"), "\(second.stdout)\(second.stderr)")
-        #expect(try land.retired == 2)
+        let daemon = try DaemonProcess(config: config, directory: land.runner.directory)
+        defer {
+            daemon.signal(SIGTERM)
+            _ = daemon.waitForExit(seconds: 10)
+        }
+        #expect(try DaemonProcess.eventually(20) { try land.retired == 2 }, "\(daemon.log)")
+        #expect(DaemonProcess.eventually(5) { (try? daemon.get("/metrics").body.contains(#"lienthong_mentions_retired_total{source="land"} 2"#)) == true })
+        let history = try land.runner.run(["jobs", "history", "land", "--json", "--store", land.runner.store])
+        #expect(history.stdout.contains(#""mentionsRetired":2"#) || history.stdout.contains(#""mentionsRetired" : 2"#), "\(history.stdout)")
     }
 }
