@@ -42,6 +42,7 @@ enum ServeCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
+        let signals = SignalWaiter()
         let configPath = arguments.value("--config")
         var configuration = ServiceConfiguration()
         if let configPath {
@@ -97,7 +98,7 @@ enum ServeCommand {
             [("address", .text("\(server.host):\(http.port)")), ("sources", .int(Int64(configuration.sources.count))), ("store", .text(context.storeURL))])
         notifier.notify("READY=1")
 
-        SignalWaiter.run(
+        signals.wait(
             reload: {
                 guard let configPath else { return }
                 reload(configPath, scheduler: scheduler, notifier: notifier)

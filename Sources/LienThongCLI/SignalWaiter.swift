@@ -1,26 +1,48 @@
 import Dispatch
 import Foundation
 
-/// Blocks the daemon's main thread until SIGTERM or SIGINT, calling `reload` (on a Dispatch thread, one at a time)
-/// for each SIGHUP meanwhile.
-enum SignalWaiter {
-    static func run(reload: @escaping @Sendable () -> Void) {
-        let done = DispatchSemaphore(value: 0)
-        let queue = DispatchQueue(label: "lienthong.signals")
-        var sources: [DispatchSourceSignal] = []
+/// The daemon's SIGTERM, SIGINT and SIGHUP handling, installed first thing so that a signal during start-up (opening
+/// the store, recovering runs, the first job) is never the default kill: a stop request is remembered and `wait`
+/// returns at once; a SIGHUP before `wait` is deferred to it (the configuration was just read anyway).
+final class SignalWaiter: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let queue = DispatchQueue(label: "lienthong.signals")
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var reload: (@Sendable () -> Void)?
+    private var reloadPending = false
+
+    init() {
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler {
-                if signalNumber == SIGHUP {
-                    reload()
-                } else {
-                    done.signal()
-                }
-            }
+            source.setEventHandler { [unowned self] in received(signalNumber) }
             source.resume()
             sources.append(source)
         }
+    }
+
+    private func received(_ signalNumber: Int32) {
+        guard signalNumber == SIGHUP else {
+            done.signal()
+            return
+        }
+        let handler = lock.withLock {
+            if reload == nil { reloadPending = true }
+            return reload
+        }
+        handler?()
+    }
+
+    /// Blocks until SIGTERM or SIGINT (returns at once if one came earlier), calling `reload` on the signal queue,
+    /// one at a time, for each SIGHUP meanwhile.
+    func wait(reload: @escaping @Sendable () -> Void) {
+        let pending = lock.withLock {
+            self.reload = reload
+            defer { reloadPending = false }
+            return reloadPending
+        }
+        if pending { queue.async(execute: reload) }
         done.wait()
         sources.forEach { $0.cancel() }
     }

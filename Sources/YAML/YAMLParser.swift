@@ -10,9 +10,10 @@ public enum YAMLParser {
     /// Collections nested deeper than this are rejected (protects the recursive consumers of the tree).
     public static let maximumDepth = 200
 
-    /// Parses the file at `path`; the position's file name is `path`.
+    /// Parses the file at `path`, read to its end (a FIFO or a process substitution too); the position's file name is
+    /// `path`.
     public static func parse(contentsOf path: String) throws(YAMLErrorList) -> YAMLNode {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             throw YAMLErrorList([
                 YAMLError(position: YAMLPosition(file: path, line: 1, column: 1), rule: "yaml.unreadable", message: "cannot read the file")
             ])
