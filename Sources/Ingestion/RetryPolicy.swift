@@ -1,8 +1,10 @@
+import Domain
+
 /// When and how long to wait before retrying a failed HTTP attempt: exponential back-off with jitter.
 ///
 /// Pure and deterministic given the random generator, so the schedule is unit-tested. Retry number `n` (1-based)
-/// waits a random time in `[cap/2, cap]` where `cap = min(maxDelay, baseDelay · 2^(n-1))` ("equal jitter": never
-/// less than half the back-off, so a fleet of clients does not retry in lock-step). A `Retry-After` from the server
+/// waits a random time in `[cap/2, cap]` where `cap = min(maxDelay, baseDelay · 2^(n-1))` (`Backoff` with equal jitter:
+/// never less than half the back-off, so a fleet of clients does not retry in lock-step). A `Retry-After` from the server
 /// raises the wait to at least that many seconds, capped at `maxRetryAfter`.
 public struct RetryPolicy: Sendable, Equatable {
     /// Attempts after the first one; 0 disables retrying.
@@ -21,19 +23,19 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxRetryAfter = max(0, maxRetryAfter)
     }
 
+    /// Exponential back-off with equal jitter (at least half of each step's ceiling).
+    public var backoff: Backoff { Backoff(base: min(baseDelay, maxDelay), cap: maxDelay, jitter: .equal) }
+
     /// The jitter range of the wait before retry number `retry` (1-based).
     public func delayRange(beforeRetry retry: Int) -> ClosedRange<Double> {
-        let exponent = min(max(retry - 1, 0), 62)
-        let cap = min(maxDelay, baseDelay * Double(1 << exponent))
-        return (cap / 2)...cap
+        backoff.delayRange(attempt: retry)
     }
 
     /// The wait before retry number `retry`: a random point of `delayRange`, raised to `retryAfter` when given.
     public func delay(
         beforeRetry retry: Int, retryAfter: Double? = nil, using generator: inout some RandomNumberGenerator
     ) -> Double {
-        let range = delayRange(beforeRetry: retry)
-        let jittered = range.lowerBound == range.upperBound ? range.lowerBound : Double.random(in: range, using: &generator)
+        let jittered = backoff.delay(attempt: retry, using: &generator)
         guard let retryAfter, retryAfter.isFinite else { return jittered }
         return max(jittered, min(max(retryAfter, 0), maxRetryAfter))
     }

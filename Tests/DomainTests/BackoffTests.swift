@@ -1,10 +1,9 @@
 import Domain
 import Foundation
-import Scheduling
 import Testing
 
-/// Exponential back-off with full jitter: ceilings double to the cap, delays stay in range, draws are
-/// reproducible from a seed.
+/// Exponential back-off: ceilings double to the cap, delays stay in range (full jitter from 0, equal jitter from half
+/// the ceiling), draws are reproducible from a seed.
 @Suite struct BackoffTests {
     let backoff = Backoff(base: 1, cap: 60)
 
@@ -17,6 +16,17 @@ import Testing
         #expect(backoff.delayRange(attempt: 3) == 0...4)
         #expect(Backoff(base: 5, cap: 5).ceiling(attempt: 4) == 5)
         #expect(Backoff(base: 30, cap: 3_600).ceiling(attempt: 5) == 480)
+    }
+
+    @Test func equalJitterWaitsAtLeastHalfTheCeiling() {
+        let equal = Backoff(base: 2, cap: 60, jitter: .equal)
+        #expect(equal.delayRange(attempt: 3) == 4...8)
+        #expect(equal.delayRange(attempt: 10) == 30...60)
+        var random = SplitMix64(seed: 9)
+        let draws = (0..<2_000).map { _ in equal.delay(attempt: 3, using: &random) }
+        #expect(draws.allSatisfy { $0 >= 4 && $0 < 8 })
+        #expect(draws.min()! < 4.1 && draws.max()! > 7.9)
+        #expect(Backoff(base: 0, cap: 0, jitter: .equal).delay(attempt: 5, using: &random) == 0)
     }
 
     @Test func delaysStayWithinTheRange() {
