@@ -198,43 +198,38 @@ enum IngestCommand {
         return policy
     }
 
+    /// The HTTP options as `HTTPPullSettings` (the daemon's connector settings), checked as the configuration
+    /// loader checks them, then built by the same `HTTPPullSettings.pull()`.
     static func httpPull(_ arguments: ParsedArguments) throws -> HTTPPull {
-        var options = HTTPFetchOptions()
-        options.connectTimeout = try seconds(arguments, "--connect-timeout") ?? options.connectTimeout
-        options.timeout = try seconds(arguments, "--timeout") ?? options.timeout
-        options.retry.retries = try arguments.int("--retries", default: options.retry.retries, verb: "ingest", range: 0...20)
-        do {
-            if let file = arguments.value("--bearer-token-file") { options.credentials = try .bearer(tokenFile: file) }
-            if let file = arguments.value("--basic-auth-file") {
-                guard options.credentials == nil else {
-                    throw UsageError(message: "give --bearer-token-file or --basic-auth-file, not both", verb: "ingest")
-                }
-                options.credentials = try .basic(file: file)
-            }
-        } catch let error as CredentialFileError {
-            throw UsageError(message: error.description, verb: "ingest")
-        }
-        options.caCertificateFile = try readableFile(arguments, "--cacert")
-        options.clientCertificateFile = try readableFile(arguments, "--cert")
-        options.clientKeyFile = try readableFile(arguments, "--key")
-        if options.clientKeyFile != nil && options.clientCertificateFile == nil {
-            throw UsageError(message: "--key needs --cert", verb: "ingest")
-        }
+        var settings = HTTPPullSettings()
+        settings.connectTimeout = try seconds(arguments, "--connect-timeout") ?? settings.connectTimeout
+        settings.timeout = try seconds(arguments, "--timeout") ?? settings.timeout
+        settings.retries = try arguments.int("--retries", default: settings.retries, verb: "ingest", range: 0...20)
+        settings.bearerTokenFile = arguments.value("--bearer-token-file")
+        settings.basicAuthFile = arguments.value("--basic-auth-file")
+        settings.caFile = try readableFile(arguments, "--cacert")
+        settings.certificateFile = try readableFile(arguments, "--cert")
+        settings.keyFile = try readableFile(arguments, "--key")
+        if let conflict = settings.conflict { throw UsageError(message: conflict, verb: "ingest") }
         if let text = arguments.value("--max-bytes") {
             guard let limit = byteCount(text), limit > 0 else {
                 throw UsageError(message: "--max-bytes expects a positive byte count such as 5000000 or 200M, got '\(text)'", verb: "ingest")
             }
-            options.maxBytes = limit
+            settings.maxBytes = limit
         }
-        var paging = Paging.linkHeader
         if let name = arguments.value("--page-param") {
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) else {
-                throw UsageError(message: "--page-param expects a query parameter name, got '\(name)'", verb: "ingest")
+            if let problem = HTTPPullSettings.pageParameterProblem(name) {
+                throw UsageError(message: "--page-param \(problem)", verb: "ingest")
             }
-            paging = .pageParameter(name: name, first: try arguments.int("--first-page", default: 1, verb: "ingest"))
+            settings.pageParameter = name
+            settings.firstPage = try arguments.int("--first-page", default: 1, verb: "ingest", range: 0...1_000_000)
         }
-        let maxPages = try arguments.int("--max-pages", default: 10_000, verb: "ingest", range: 1...1_000_000)
-        return HTTPPull(fetcher: HTTPFetcher(options: options), paging: paging, maxPages: maxPages)
+        settings.maxPages = try arguments.int("--max-pages", default: 10_000, verb: "ingest", range: 1...1_000_000)
+        do {
+            return try settings.pull()
+        } catch let error as CredentialFileError {
+            throw UsageError(message: error.description, verb: "ingest")
+        }
     }
 
     static func dropFolder(_ directory: String, _ arguments: ParsedArguments, mapping: Mapping) throws -> DropFolder {

@@ -34,22 +34,6 @@ struct SourceConfiguration: Sendable {
         case http(url: String, pull: HTTPPullSettings)
     }
 
-    /// The HTTP options of a pull, as written in the file (turned into an `HTTPPull` per run).
-    struct HTTPPullSettings: Sendable, Equatable {
-        var connectTimeout = 10.0
-        var timeout = 300.0
-        var retries = 3
-        var pageParameter: String?
-        var firstPage = 1
-        var maxPages = 10_000
-        var bearerTokenFile: String?
-        var basicAuthFile: String?
-        var caFile: String?
-        var certificateFile: String?
-        var keyFile: String?
-        var maxBytes: Int64?
-    }
-
     /// The job's name (`lienthong jobs run NAME`; `job_runs.source`).
     var name: String
     /// population, land, enterprise or commune: what the mapping produces (checked against the mapping).

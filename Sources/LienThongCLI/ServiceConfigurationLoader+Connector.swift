@@ -50,15 +50,21 @@ extension ServiceConfigurationLoader.Reader {
                 errors.append(value.error("config.url", "expected an absolute http(s) URL without credentials, found '\(text)': \(why)"))
                 return nil
             }
-            var pull = SourceConfiguration.HTTPPullSettings()
+            var pull = HTTPPullSettings()
             if let n = node["connect_timeout"], let v = seconds(n) { pull.connectTimeout = v }
             if let n = node["timeout"], let v = seconds(n) { pull.timeout = v }
             if let n = node["retries"], let v = int(n, 0...20) { pull.retries = v }
-            if let n = node["page_param"] { pull.pageParameter = attempt { () throws(YAMLError) in try n.string() } }
+            if let n = node["page_param"], let name = attempt({ () throws(YAMLError) in try n.string() }) {
+                if let problem = HTTPPullSettings.pageParameterProblem(name) {
+                    errors.append(n.error("config.page_param", "page_param: \(problem)"))
+                } else {
+                    pull.pageParameter = name
+                }
+            }
             if let n = node["first_page"], let v = int(n, 0...1_000_000) { pull.firstPage = v }
             if let n = node["max_pages"], let v = int(n, 1...1_000_000) { pull.maxPages = v }
             for (key, keyPath) in [
-                ("bearer_token_file", \SourceConfiguration.HTTPPullSettings.bearerTokenFile), ("basic_auth_file", \.basicAuthFile),
+                ("bearer_token_file", \HTTPPullSettings.bearerTokenFile), ("basic_auth_file", \.basicAuthFile),
                 ("cacert", \.caFile), ("cert", \.certificateFile), ("key", \.keyFile),
             ] {
                 guard let n = node[key], let file = attempt({ () throws(YAMLError) in try n.string() }) else { continue }
@@ -67,10 +73,7 @@ extension ServiceConfigurationLoader.Reader {
                     errors.append(n.error("config.file", "\(key): cannot read \(path(file))"))
                 }
             }
-            if pull.bearerTokenFile != nil && pull.basicAuthFile != nil {
-                errors.append(node.error("config.connector", "give bearer_token_file or basic_auth_file, not both"))
-            }
-            if pull.keyFile != nil && pull.certificateFile == nil { errors.append(node.error("config.connector", "key needs cert")) }
+            if let conflict = pull.conflict { errors.append(node.error("config.connector", conflict)) }
             if let n = node["max_bytes"], let textValue = attempt({ () throws(YAMLError) in try n.string() }) {
                 if let limit = IngestCommand.byteCount(textValue), limit > 0 {
                     pull.maxBytes = limit

@@ -80,7 +80,7 @@ struct SourceJob {
                 directory: directory, glob: try GlobPattern(glob ?? "*.\(mapping.input.format)"), settleSeconds: settle)
             return try pipeline.ingest(dropFolder: folder, move: move) { _, _ in }
         case .http(let url, let settings):
-            let pull = try Self.httpPull(settings)
+            let pull = try settings.pull()
             return [
                 try pipeline.pull(
                     url: url, using: pull,
@@ -88,21 +88,6 @@ struct SourceJob {
                     progress: { _ in })
             ]
         }
-    }
-
-    static func httpPull(_ settings: SourceConfiguration.HTTPPullSettings) throws -> HTTPPull {
-        var options = HTTPFetchOptions()
-        options.connectTimeout = settings.connectTimeout
-        options.timeout = settings.timeout
-        options.retry.retries = settings.retries
-        if let file = settings.bearerTokenFile { options.credentials = try .bearer(tokenFile: file) }
-        if let file = settings.basicAuthFile { options.credentials = try .basic(file: file) }
-        options.caCertificateFile = settings.caFile
-        options.clientCertificateFile = settings.certificateFile
-        options.clientKeyFile = settings.keyFile
-        options.maxBytes = settings.maxBytes
-        let paging = settings.pageParameter.map { Paging.pageParameter(name: $0, first: settings.firstPage) } ?? .linkHeader
-        return HTTPPull(fetcher: HTTPFetcher(options: options), paging: paging, maxPages: settings.maxPages)
     }
 }
 

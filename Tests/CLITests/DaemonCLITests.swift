@@ -41,7 +41,7 @@ import Testing
               - name: enterprise
                 registry: enterprise
                 mapping: \(Self.mappings)/enterprise.yaml
-                connector: {url: "https://example/enterprises"}
+                connector: {url: "https://example/enterprises", page_param: "p&q"}
                 schedule: "@hourly"
                 mode: snapshot
                 tombstone_limit: 120%
@@ -58,7 +58,8 @@ import Testing
             "bad.yaml:10:5: error: tombstones applies to 'mode: snapshot' sources only",
             "bad.yaml:16:11: error: mode is 'incremental'", "(did you mean 'snapshot'?)",
             "bad.yaml:23:22: error: tombstone_limit is a share from 0% to 100%, found '120%'",
-            "bad.yaml: 10 error(s)",
+            "bad.yaml:20:65: error: page_param: expected a query parameter name (letters, digits, '_', '-', '.'), got 'p&q'",
+            "bad.yaml: 11 error(s)",
         ]
         for text in expected { #expect(checked.stderr.contains(text), "\(text)\n\(checked.stderr)") }
 
