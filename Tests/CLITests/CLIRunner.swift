@@ -39,12 +39,18 @@ struct CLIRunner {
     var store: String { "sqlite:\(directory)/store.db" }
 
     /// Runs `lienthong ARGS` in the package root (so the shipped Mappings/ are found); stdin is `input` through a
-    /// pipe (a scripted, non-TTY stdin), or closed.
+    /// pipe (a scripted, non-TTY stdin), or closed. `unprivileged`: as user and group 65534 (nobody) when the tests
+    /// run as root, so that file permissions apply (through util-linux `setpriv`).
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, unprivileged: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = arguments
+        if unprivileged && geteuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
