@@ -11,11 +11,11 @@ enum IngestCommand {
             + "[--drop DIR [--glob PATTERN] [--move-processed]] [INPUT...]",
         options: [
             .value("--mapping", "FILE", "mapping file (Mappings/*.yaml) describing the input layout"),
-            .flag("--no-resolve", "stage mentions only; run 'lienthong resolve' later"),
+            .flag("--no-resolve", "stage mentions only; run 'lienthong resolve' later (with --snapshot, what retired mentions leave is resolved)"),
             .flag("--remap-all", "map every record, also those whose fingerprint says they are unchanged"),
             .flag("--snapshot", "the input is the whole source: its mentions the input leaves out are missing (one INPUT, or --drop)"),
             .value("--tombstones", "POLICY", "--snapshot: 'retire' missing mentions (default) or 'keep' them and only count them"),
-            .value("--tombstone-limit", "P%", "--snapshot: reject an input that leaves out more than P% of the source (default 20%)"),
+            .value("--tombstone-limit", "P%", "--snapshot: reject an input that would retire more than P% of the source (default 20%)"),
             .value("--drop", "DIR", "process the new and changed files of a drop folder (one round; run it from cron)"),
             .value("--glob", "PATTERN", "drop-folder file names to take (default '*.FORMAT' of the mapping, e.g. '*.csv')"),
             .flag("--move-processed", "move applied files to DIR/processed/, rejected ones to DIR/failed/ (+ NAME.reason.txt)"),
@@ -68,8 +68,9 @@ enum IngestCommand {
             deleted upstream, and records that now fail mapping — are missing: 'retire' tombstones them (a version
             without content; they leave their entities, an entity left without members is retired with an
             entity.retired event; a later input containing the record brings it back), 'keep' only counts them. An
-            input that leaves out more than --tombstone-limit of the source is rejected whole, so that a truncated
-            export never empties a registry. Without --snapshot every input only adds and changes.
+            input that would retire more than --tombstone-limit of the source's live mentions is rejected whole, so
+            that a truncated export never empties a registry. The source's open quarantine is replaced by the
+            input's own failures. Without --snapshot every input only adds and changes.
 
             HTTP(S) pull (INPUT starting with http:// or https://): the body streams to a temporary file and is
             decoded like a file; record locations name the URL. The stored ETag / Last-Modified are sent as
@@ -90,6 +91,7 @@ enum IngestCommand {
         }
         let urls = arguments.positionals.filter(isURL)
         try checkOptionsApply(arguments, hasURLs: !urls.isEmpty, hasDrop: drop != nil)
+        let snapshot = try snapshotPolicy(arguments, inputs: arguments.positionals.count + (drop == nil ? 0 : 1))
         let mapping = try MappingLoader.load(path: mappingPath)
         let pull = urls.isEmpty ? nil : try httpPull(arguments)
         let folder = try drop.map { try dropFolder($0, arguments, mapping: mapping) }
@@ -97,7 +99,7 @@ enum IngestCommand {
             mapping: mapping, reference: try context.reference(), store: try context.store(),
             resolver: try context.resolver(), resolve: !arguments.has("--no-resolve"))
         if arguments.has("--remap-all") { pipeline.fingerprint = nil }
-        pipeline.snapshot = try snapshotPolicy(arguments, inputs: arguments.positionals.count + (drop == nil ? 0 : 1))
+        pipeline.snapshot = snapshot
         let console = context.console
         var reports: [FileIngestReport] = []
         for input in arguments.positionals {

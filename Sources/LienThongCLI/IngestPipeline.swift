@@ -84,6 +84,11 @@ struct IngestPipeline {
 
     var checkpoints: StoreCheckpoints { StoreCheckpoints(store: store, source: mapping.source) }
 
+    /// A snapshot through a mapping with keyed outputs: several records may state one mention, and a stored
+    /// mention's fingerprint names only the last of them, so an unchanged record could not tell which mentions it
+    /// still contains. Every record is mapped (what the snapshot contains must be known exactly).
+    private var sharesMentions: Bool { snapshot != nil && mapping.outputs.contains { $0.key != nil } }
+
     /// The decoder options a mapping's input section asks for.
     static func decodeOptions(for input: InputSpec) throws -> DecodeOptions {
         guard let format = InputFormat(rawValue: input.format) else {
@@ -176,6 +181,10 @@ struct IngestPipeline {
         var changed = ChangedMentions()
         var seen: Set<Int64> = []
         var encoding: String?
+        // A snapshot is measured against what was live before it (mentions it adds must not dilute the tombstone
+        // limit), and replaces the source's open quarantine: records still failing are quarantined again below.
+        let liveBefore = snapshot == nil ? [] : try transaction.mentionIDs(source: mapping.source)
+        if snapshot != nil { try transaction.supersedeQuarantine(source: mapping.source) }
         for input in inputs {
             let renamed = input.name != input.path
             let summary: DecodeSummary
@@ -210,11 +219,12 @@ struct IngestPipeline {
         }
         var retired: [Int64] = []
         if let snapshot {
-            let live = try transaction.mentionIDs(source: mapping.source)
-            let missing = live.filter { !seen.contains($0) }
-            try snapshot.check(missing: missing.count, live: live.count, input: label)
+            let missing = liveBefore.filter { !seen.contains($0) }
             counts.mentionsMissing = missing.count
-            if snapshot.tombstones == .retire { retired = missing }
+            if snapshot.tombstones == .retire {
+                try snapshot.check(missing: missing.count, live: liveBefore.count, input: label)
+                retired = missing
+            }
         }
         if resolve || !retired.isEmpty {
             counts.record(try resolver.resolve(changed: resolve ? changed.ids : [], retired: retired, in: transaction, at: time))
@@ -229,7 +239,7 @@ struct IngestPipeline {
         _ record: RawRecord, counts: inout RunCounts, changed: inout ChangedMentions, in transaction: any StoreTransaction, at time: String
     ) throws -> [Int64] {
         let digest = fingerprint?.digest(record.fields)
-        if let digest {
+        if let digest, !sharesMentions {
             let unchanged = try transaction.mentionIDs(recordDigest: digest)
             if !unchanged.isEmpty {
                 counts.staged += 1

@@ -10,7 +10,7 @@ enum QuarantineCommand {
         options: [
             .value("--source", "NAME", "list, retry: only this source"),
             .value("--limit", "N", "list: at most N records (default 50); retry: at most N (default all)"),
-            .flag("--all", "list: also records already retried"),
+            .flag("--all", "list: also records already retried, and those a newer snapshot of their source superseded"),
             .value("--mapping", "FILE", "retry: the (fixed) mapping to run the records through"),
         ] + ResolverOptions.specs,
         examples: [

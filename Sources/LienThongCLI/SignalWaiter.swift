@@ -3,7 +3,9 @@ import Foundation
 
 /// The daemon's SIGTERM, SIGINT and SIGHUP handling, installed first thing so that a signal during start-up (opening
 /// the store, recovering runs, the first job) is never the default kill: a stop request is remembered and `wait`
-/// returns at once; a SIGHUP before `wait` is deferred to it (the configuration was just read anyway).
+/// returns at once; a SIGHUP before `wait` is deferred to it (the configuration was just read anyway). A second stop
+/// request while start-up is still under way (it hangs: a locked store, a configuration FIFO nobody writes) ends
+/// the process at once, as the default action would have.
 final class SignalWaiter: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "lienthong.signals")
@@ -11,6 +13,8 @@ final class SignalWaiter: @unchecked Sendable {
     private let lock = NSLock()
     private var reload: (@Sendable () -> Void)?
     private var reloadPending = false
+    private var stopRequested = false
+    private var waiting = false
 
     init() {
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
@@ -24,6 +28,14 @@ final class SignalWaiter: @unchecked Sendable {
 
     private func received(_ signalNumber: Int32) {
         guard signalNumber == SIGHUP else {
+            let startingAgain = lock.withLock {
+                defer { stopRequested = true }
+                return stopRequested && !waiting
+            }
+            if startingAgain {
+                ServiceLog.write(.warn, "stopped during start-up by a second signal", [("signal", .int(Int64(signalNumber)))])
+                exit(1)
+            }
             done.signal()
             return
         }
@@ -39,6 +51,7 @@ final class SignalWaiter: @unchecked Sendable {
     func wait(reload: @escaping @Sendable () -> Void) {
         let pending = lock.withLock {
             self.reload = reload
+            waiting = true
             defer { reloadPending = false }
             return reloadPending
         }

@@ -7,13 +7,14 @@ struct SnapshotPolicy: Sendable, Equatable {
         /// A missing record's mentions are retired: they leave their entities (an entity left without members is
         /// retired with `entity.retired`), and a later snapshot that contains the record again brings them back.
         case retire
-        /// Missing mentions are counted in the run (`mentionsMissing`) and left as they are.
+        /// Missing mentions are counted in the run (`mentionsMissing`) and left as they are (the tombstone limit does
+        /// not apply: nothing is retired, and what is missing adds up over the months).
         case keep
     }
 
     var tombstones = Tombstones.retire
-    /// The largest share (0…1) of the source's live mentions one input may leave out; an input that leaves out more
-    /// is rejected whole — a truncated export or a wrong file must not retire a registry.
+    /// The largest share (0…1) of the source's live mentions (before the input) that one input may retire; an input
+    /// that would retire more is rejected whole — a truncated export or a wrong file must not retire a registry.
     var limit = 0.2
 
     /// Parses `20%` (or a bare `20`): a share between 0 and 100 percent.

@@ -24,6 +24,9 @@ enum StewardSupport {
     static func mentionID(_ text: String, in reader: any StoreReader, verb: String) throws -> Int64 {
         let key = try ExplainCommand.mentionKey(text)
         guard let stored = try reader.mention(key: key) else { throw UsageError(message: "no person mention \(text) in the store", verb: verb) }
+        guard !stored.retired else {
+            throw UsageError(message: "the mention \(text) is retired: the last snapshot of its source left it out", verb: verb)
+        }
         return stored.id
     }
 

@@ -22,7 +22,7 @@ public struct ExactResolver: Sendable {
         func touch(_ id: String) { if touchedSet.insert(id).inserted { touched.append(id) } }
 
         for mentionID in mentionIDs {
-            guard let stored = try transaction.mention(id: mentionID), stored.mention.key.kind != .person else { continue }
+            guard let stored = try transaction.mention(id: mentionID), !stored.retired, stored.mention.key.kind != .person else { continue }
             summary.mentionsResolved += 1
             let current = try transaction.entityID(ofMention: mentionID)
             let kind = stored.mention.key.kind

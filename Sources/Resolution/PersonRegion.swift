@@ -64,7 +64,8 @@ struct PersonRegion {
     }
 
     /// Adds mentions with their features: from `known`, else the index, else (a mention resolved before it was
-    /// indexed) from its stored body, indexing it on the way.
+    /// indexed) from its stored body, indexing it on the way. A retired mention (reached through a steward
+    /// constraint) has no index entry and is left out.
     private mutating func add(
         _ mentions: Set<Int64>, known: [Int64: PersonFeatures], rules: [BlockingRule], in transaction: any StoreTransaction
     ) throws {
@@ -76,7 +77,7 @@ struct PersonRegion {
         for id in mentions where byID[id] == nil {
             if let features = known[id] {
                 byID[id] = features
-            } else if let stored = try transaction.mention(id: id), case .person(let person) = stored.mention.body {
+            } else if let stored = try transaction.mention(id: id), !stored.retired, case .person(let person) = stored.mention.body {
                 let features = PersonFeatures(person)
                 try transaction.indexPerson(PersonIndexing.entry(mentionID: id, features: features), keys: PersonIndexing.keys(features, rules: rules))
                 byID[id] = features

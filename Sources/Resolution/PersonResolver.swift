@@ -47,7 +47,7 @@ public struct PersonResolver: Sendable {
             known[entry.mentionID] = PersonIndexing.features(entry)
         }
         for id in forceBatch ? [] : ids where known[id] == nil {
-            guard let stored = try transaction.mention(id: id), try index(stored, in: transaction),
+            guard let stored = try transaction.mention(id: id), !stored.retired, try index(stored, in: transaction),
                 case .person(let person) = stored.mention.body
             else { continue }
             known[id] = PersonFeatures(person)

@@ -15,6 +15,7 @@ public enum StewardError: Error, CustomStringConvertible, Sendable, Equatable {
     case noChoice(mention: String, field: String)
     case valueItemNeedsChoice(Int64)
     case notInItem(mention: Int64, item: Int64)
+    case retiredMention(Int64)
 
     public var description: String {
         switch self {
@@ -34,6 +35,8 @@ public enum StewardError: Error, CustomStringConvertible, Sendable, Equatable {
         case .valueItemNeedsChoice(let id):
             return "review item \(id) is a value conflict: settle it with --choose SOURCE:KEY:FIELD (the mention whose value is right)"
         case .notInItem(let mention, let item): return "mention #\(mention) is not one of the two mentions of review item \(item)"
+        case .retiredMention(let id):
+            return "mention #\(id) is retired (the last snapshot of its source left it out); it is resolved again when its record returns"
         }
     }
 }
@@ -58,6 +61,7 @@ public struct StewardActions: Sendable {
         guard item.status != .decided else { throw StewardError.alreadyDecided(id) }
         guard item.type != .value else { throw StewardError.valueItemNeedsChoice(id) }
         let pair = [item.first, item.second]
+        for mention in pair where try transaction.mention(id: mention)?.retired == true { throw StewardError.retiredMention(mention) }
         let before = try entities(of: pair, in: transaction)
         if link {
             let sides = try transaction.memberships(ofMentions: pair)

@@ -20,12 +20,16 @@ public struct StoredMention: Hashable, Sendable {
     public var mention: Mention
     public var version: Int
     public var contentHash: String
+    /// Retired: a full snapshot of its source left it out. Its body is the last content it had; it belongs to no
+    /// entity and must not be resolved until staged again.
+    public var retired: Bool
 
-    public init(id: Int64, mention: Mention, version: Int, contentHash: String) {
+    public init(id: Int64, mention: Mention, version: Int, contentHash: String, retired: Bool = false) {
         self.id = id
         self.mention = mention
         self.version = version
         self.contentHash = contentHash
+        self.retired = retired
     }
 }
 

@@ -24,6 +24,9 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
     func quarantine(source: String, location: SourceLocation, rawText: String, record: RawNode?, reasons: [Finding], at time: String) throws -> Bool
     /// After a retry: `retried` (staged) or still `open` with the reasons the retry found.
     func updateQuarantined(id: Int64, status: String, reasons: [Finding]) throws
+    /// Marks a source's open quarantined records `superseded`: a new full snapshot replaces them (the records it
+    /// still cannot stage are quarantined again, which reopens their rows).
+    func supersedeQuarantine(source: String) throws
 
     func createEntity(id: String, kind: EntityKind, at time: String) throws
     /// Marks an entity retired; `redirectTo` names the survivor of a merge. Entities that redirected to the retired

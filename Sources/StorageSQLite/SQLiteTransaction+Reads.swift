@@ -2,28 +2,30 @@ import Domain
 import Storage
 
 extension SQLiteTransaction {
-    private static let mentionColumns = "id, body, version, content_hash, source, kind, record_key, location"
+    /// Columns 0…7 are read by `storedMention`; column 8 says whether the mention is retired.
+    private static let mentionColumns = "id, body, version, content_hash, source, kind, record_key, location, retired_at IS NOT NULL"
 
-    private func storedMention(_ statement: SQLiteStatement) throws -> StoredMention {
+    /// A mention from columns 0…7 of a row (`retired` from elsewhere: reads of live mentions only pass false).
+    private func storedMention(_ statement: SQLiteStatement, retired: Bool = false) throws -> StoredMention {
         guard let kind = EntityKind(rawValue: statement.text(5)) else { throw StoreError.corruptRow("mention \(statement.int(0))") }
         let content = try StoredJSON.read(MentionContent.self, statement.text(1), what: "mention")
         let location = try StoredJSON.read(SourceLocation.self, statement.text(7), what: "mention location")
         let key = MentionKey(source: statement.text(4), kind: kind, recordKey: statement.text(6))
         return StoredMention(
             id: statement.int(0), mention: content.mention(key: key, location: location), version: Int(statement.int(2)),
-            contentHash: statement.text(3))
+            contentHash: statement.text(3), retired: retired)
     }
 
     func mention(id: Int64) throws -> StoredMention? {
         let statement = try connection.statement("SELECT \(Self.mentionColumns) FROM mentions WHERE id = ?").bind(.int(id))
-        return try statement.step() ? try storedMention(statement) : nil
+        return try statement.step() ? try storedMention(statement, retired: statement.int(8) != 0) : nil
     }
 
     func mention(key: MentionKey) throws -> StoredMention? {
         let statement = try connection.statement(
             "SELECT \(Self.mentionColumns) FROM mentions WHERE source = ? AND kind = ? AND record_key = ?"
         ).bind(.text(key.source), .text(key.kind.rawValue), .text(key.recordKey))
-        return try statement.step() ? try storedMention(statement) : nil
+        return try statement.step() ? try storedMention(statement, retired: statement.int(8) != 0) : nil
     }
 
     func entityID(ofMention id: Int64) throws -> String? {
@@ -45,7 +47,7 @@ extension SQLiteTransaction {
             """
             SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location
             FROM entity_members e JOIN mentions m ON m.id = e.mention_id
-            WHERE e.entity_id = ? ORDER BY m.id
+            WHERE e.entity_id = ? AND m.retired_at IS NULL ORDER BY m.id
             """
         ).bind(.text(id))
         var result: [StoredMention] = []

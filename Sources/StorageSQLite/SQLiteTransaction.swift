@@ -166,6 +166,10 @@ struct SQLiteTransaction: StoreTransaction {
             .bind(.text(status), .text(try StoredJSON.encode(reasons)), .int(id)).run()
     }
 
+    func supersedeQuarantine(source: String) throws {
+        try connection.statement("UPDATE quarantine SET status = 'superseded' WHERE source = ? AND status = 'open'").bind(.text(source)).run()
+    }
+
     func createEntity(id: String, kind: EntityKind, at time: String) throws {
         try connection.statement("INSERT INTO entities (id, kind, status, created_at, updated_at) VALUES (?, ?, 'active', ?, ?)")
             .bind(.text(id), .text(kind.rawValue), .text(time), .text(time)).run()

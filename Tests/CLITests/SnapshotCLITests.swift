@@ -92,16 +92,72 @@ import Testing
         #expect(try land.retired == 0 && land.live == mentions)
         #expect(try CLIRunner.query(land.runner.store, "SELECT status FROM job_runs ORDER BY id DESC LIMIT 1") == ["rejected"])
 
-        // keep: missing mentions are counted, none retired.
+        // New records do not dilute the limit: a quarter of the rows left out, as many new rows added → rejected.
+        let quarter = land.rows.count / 4
+        let added = land.rows.prefix(quarter).enumerated().map { offset, row in
+            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[0] = "LD9\(String(format: "%06d", offset))"
+            fields[3] = "\(900 + offset)"
+            return fields.joined(separator: ",")
+        }
+        let diluted = try land.write(Array(land.rows.dropFirst(quarter)) + added, "land-diluted.csv")
+        let dilutedResult = try land.ingest(diluted)
+        #expect(dilutedResult.status == 1 && dilutedResult.stderr.contains("leaves out \(2 * quarter) of the source's \(mentions)"), "\(dilutedResult.stderr)")
+        #expect(try land.live == mentions)
+
+        // keep: missing mentions are counted, none retired, and the limit does not apply (nothing is retired).
         let half = try land.write(Array(land.rows.prefix(land.rows.count / 2)), "land-half.csv")
-        let kept = try UnchangedRecordsCLITests.counts(land.ingest(half, ["--tombstones", "keep", "--tombstone-limit", "60%"]))
-        #expect(kept["mentionsMissing"] == mentions - 2 * (land.rows.count / 2) && kept["mentionsRetired"] == 0, "\(kept)")
+        for _ in 0..<2 {
+            let kept = try UnchangedRecordsCLITests.counts(land.ingest(half, ["--tombstones", "keep"]))
+            #expect(kept["mentionsMissing"] == mentions - 2 * (land.rows.count / 2) && kept["mentionsRetired"] == 0, "\(kept)")
+        }
         #expect(try land.retired == 0)
 
         // The limit raised for one run: the empty export retires the whole source.
         let all = try UnchangedRecordsCLITests.counts(land.ingest(empty, ["--tombstone-limit", "100%"]))
         #expect(all["mentionsRetired"] == mentions && all["read"] == 0)
         #expect(try land.live == 0 && land.scalar("SELECT count(*) FROM entities WHERE status = 'active'") == 0)
+    }
+
+    @Test func aMentionStatedByTwoRecordsStaysWhileOneOfThemRemains() throws {
+        let land = try Land(persons: 40, seed: 17)
+        // A mapping whose parcel is keyed by its certificate: co-owners' rows state the same parcel mention.
+        let shipped = try String(contentsOfFile: "\(CLIRunner.packageRoot)/Mappings/land.yaml", encoding: .utf8)
+        let keyed = try #require(shipped.components(separatedBy: "\nexamples:").first)
+            .replacingOccurrences(of: "  - id: parcel\n    kind: parcel\n", with: "  - id: parcel\n    kind: parcel\n    key: so_giay_chung_nhan\n")
+        #expect(keyed.contains("key: so_giay_chung_nhan"))
+        let mapping = "\(land.runner.directory)/land-keyed.yaml"
+        try keyed.write(toFile: mapping, atomically: true, encoding: .utf8)
+        var rows = land.rows
+        var second = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        second[6] = String(rows[0].split(separator: ",", omittingEmptySubsequences: false)[6])
+        rows[1] = second.joined(separator: ",")
+        func ingest(_ rows: [String]) throws -> [String: Int] {
+            let file = try land.write(rows, "land.csv")
+            return try UnchangedRecordsCLITests.counts(
+                land.runner.run(["ingest", "--mapping", mapping, "--snapshot", file, "--json", "--store", land.runner.store]))
+        }
+        _ = try ingest(rows)
+        _ = try ingest(rows)
+        // The second co-owner's row is gone: only its owner mention is missing; the parcel is still stated by the first.
+        let after = try ingest(rows.enumerated().filter { $0.offset != 1 }.map(\.element))
+        #expect(after["mentionsMissing"] == 1 && after["mentionsRetired"] == 1, "\(after)")
+        #expect(try land.scalar("SELECT count(*) FROM mentions WHERE kind = 'parcel' AND retired_at IS NOT NULL") == 0)
+    }
+
+    @Test func eachSnapshotReplacesTheSourcesOpenQuarantine() throws {
+        let land = try Land(persons: 40, seed: 16)
+        let ragged = "LD8000001,07522,1"
+        _ = try UnchangedRecordsCLITests.counts(land.ingest(try land.write(land.rows + [ragged], "land.csv")))
+        #expect(try land.scalar("SELECT count(*) FROM quarantine WHERE status = 'open'") == 1)
+        // The same export again: the record still fails, its row is reopened, not duplicated.
+        _ = try UnchangedRecordsCLITests.counts(land.ingest(try land.write(land.rows + [ragged], "land.csv")))
+        #expect(try land.scalar("SELECT count(*) FROM quarantine WHERE status = 'open'") == 1)
+        #expect(try land.scalar("SELECT count(*) FROM quarantine") == 1)
+        // The registry dropped it: nothing is left to retry.
+        _ = try UnchangedRecordsCLITests.counts(land.ingest(try land.write(land.rows, "land.csv")))
+        #expect(try land.scalar("SELECT count(*) FROM quarantine WHERE status = 'open'") == 0)
+        #expect(try CLIRunner.query(land.runner.store, "SELECT status FROM quarantine") == ["superseded"])
     }
 
     @Test func snapshotOptionsAreCheckedAndTheDaemonAppliesItsSourcesMode() throws {

@@ -57,8 +57,16 @@ import Testing
         #expect(last.type == .entityUpdated && last.subject == entity)
     }
 
+    /// A fixture that never switches to batch mode: the incremental path (regions closed over entities and steward
+    /// constraints) is the one a large store takes.
+    func incrementalFixture() throws -> ResolutionFixture {
+        var fixture = try ResolutionFixture()
+        fixture.resolver = Resolver(settings: ResolverSettings(batchShare: 1_000))
+        return fixture
+    }
+
     @Test func removingTheMentionThatHeldAnEntityTogetherSplitsIt() throws {
-        let fixture = try ResolutionFixture()
+        let fixture = try incrementalFixture()
         let a = ResolutionFixture.person("a", given: "An", born: (1980, 1, 1), commune: "26734")
         let b = ResolutionFixture.person("b", family: "Lê", given: "Bình", born: (1970, 5, 6), sex: .female, commune: "00004")
         let c = ResolutionFixture.person("c", family: "Phạm", given: "Cường", born: (1960, 9, 9), commune: "00007")
@@ -77,6 +85,48 @@ import Testing
         let (ea, ec) = (try #require(try fixture.entity(of: a)), try #require(try fixture.entity(of: c)))
         #expect(ea != ec && [ea, ec].contains(joined), "one part keeps the ID, the other is split off")
         #expect(try fixture.feed().contains { $0.type == .entitySplit && $0.subject == joined })
+        #expect(!summary.batch)
+    }
+
+    @Test func aStewardConstraintNeverBringsARetiredMentionBack() throws {
+        let fixture = try incrementalFixture()
+        let a = ResolutionFixture.person("a", given: "An", born: (1980, 1, 1))
+        let b = ResolutionFixture.person("b", source: "land", family: "Lê", given: "Bình", born: (1970, 5, 6), commune: "00004")
+        try fixture.ingest([a, b])
+        let (ia, ib) = (try fixture.id(of: a), try fixture.id(of: b))
+        try fixture.store.write { transaction in
+            try transaction.putPairConstraint(PairConstraint(ia, ib, kind: .mustLink, actor: "steward", reason: nil, createdAt: "t"))
+            _ = try fixture.resolver.resolve(changed: [ia, ib], in: transaction, at: "t1")
+        }
+        let entity = try #require(try fixture.entity(of: a))
+        #expect(try fixture.entity(of: b) == entity)
+        _ = try retire([b], fixture)
+        // a changes later: its region follows the must-link to b, which must stay out.
+        let renamed = ResolutionFixture.person("a", given: "An", born: (1980, 1, 2))
+        let summary = try fixture.ingest([renamed], at: "t3")
+        #expect(!summary.batch)
+        #expect(try fixture.entity(of: b) == nil)
+        #expect(try fixture.store.read { try $0.personIndexEntries(mentionIDs: [ib]) }.isEmpty)
+        #expect(try fixture.store.read { try $0.goldenRecord(entityID: entity) }?.mentions == [a.key])
+        #expect(try fixture.partition() == [["population:a"]])
+    }
+
+    @Test func aStewardCannotDecideAnItemOfARetiredMention() throws {
+        let fixture = try incrementalFixture()
+        let a = ResolutionFixture.person("a")
+        let b = ResolutionFixture.person("b", family: "Trần")
+        try fixture.ingest([a, b])
+        let item = try #require(
+            try fixture.store.write { transaction in
+                try transaction.raiseReviewItem(
+                    type: .match, first: try fixture.id(of: a), second: try fixture.id(of: b), probability: 0.5, detail: "{}", at: "t")
+            })
+        _ = try retire([b], fixture)
+        let steward = StewardActions(resolver: fixture.resolver, actor: "steward")
+        #expect(throws: StewardError.retiredMention(try fixture.id(of: b))) {
+            try fixture.store.write { try steward.decide(item: item, link: true, reason: nil, in: $0, at: "t3") }
+        }
+        #expect(try fixture.entity(of: b) == nil)
     }
 
     @Test func openReviewItemsOfARetiredMentionAreSuperseded() throws {
