@@ -6,11 +6,14 @@
 #      records whose fingerprint is stored are counted, not mapped; the changed ones mapped, staged, re-resolved and
 #      published).
 # Each run is `lienthong jobs run population --config …` — the code path of the daemon's scheduler.
+# MODE=snapshot configures the source as full snapshots (what an export leaves out is retired), and adds
+#   4. 1% deleted: the export without every 100th person (their mentions retired, their entities retired).
 # Usage: bench/sync.sh [PERSONS]   (default 100000; BIN=path skips the build). Figures quoted in docs come from here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS="${1:-${PERSONS:-100000}}"
-OUT="bench/out/sync-$PERSONS"
+MODE="${MODE:-incremental}"
+OUT="bench/out/sync-$PERSONS-$MODE"
 . bench/lib.sh
 if [ -z "${BIN:-}" ]; then release_binary; fi
 rm -rf "$OUT"; mkdir -p "$OUT/export"
@@ -25,6 +28,7 @@ sources:
     connector:
       file: $PWD/$OUT/export/population.xml
     schedule: "@daily"
+    mode: $MODE
 YAML
 
 run() { # label
@@ -37,7 +41,7 @@ run() { # label
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' > "$OUT/$1.seconds"
 }
 
-echo "LienThong sync bench: $PERSONS persons, $(stat -c %s "$OUT/export/population.xml") bytes of XML, $(nproc) cores"
+echo "LienThong sync bench: $PERSONS persons ($MODE), $(stat -c %s "$OUT/export/population.xml") bytes of XML, $(nproc) cores"
 sleep 3   # the file connector waits for a file to settle (2 s) before taking it
 run full
 run unchanged
@@ -55,3 +59,20 @@ run changed-1pct
 awk -v f="$(cat "$OUT/full.seconds")" -v u="$(cat "$OUT/unchanged.seconds")" -v c="$(cat "$OUT/changed-1pct.seconds")" \
   'BEGIN { printf "unchanged = %.2f%% of a full load; 1%% changed = %.1f%% of a full load\n", 100 * u / f, 100 * c / f }' \
   | tee "$OUT/summary.txt"
+if [ "$MODE" = snapshot ]; then
+  python3 - "$OUT/export/population.xml" <<'PY'
+import sys
+path = sys.argv[1]
+parts = open(path, encoding="utf-8").read().split("<cong_dan ")
+last = parts[-1]
+end = last.index("</cong_dan>") + len("</cong_dan>")
+parts[-1], tail = last[:end], last[end:]
+kept = [p for i, p in enumerate(parts) if i == 0 or i % 100 != 50]   # every 100th person gone from the register
+open(path + ".tmp", "w", encoding="utf-8").write("<cong_dan ".join(kept) + tail)
+PY
+  mv "$OUT/export/population.xml.tmp" "$OUT/export/population.xml"
+  sleep 3
+  run deleted-1pct
+  awk -v f="$(cat "$OUT/full.seconds")" -v d="$(cat "$OUT/deleted-1pct.seconds")" \
+    'BEGIN { printf "1%% deleted = %.1f%% of a full load\n", 100 * d / f }' | tee -a "$OUT/summary.txt"
+fi
