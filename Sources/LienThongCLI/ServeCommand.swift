@@ -70,6 +70,15 @@ enum ServeCommand {
         server.shutdownGracePeriodSeconds = configuration.shutdownGraceSeconds
 
         let store = try context.store()
+        if configPath != nil {
+            do {
+                log(try ConfiguredKeys.apply(configuration.keys, to: store, at: Clock.now()))
+            } catch {
+                ServiceLog.write(.error, "cannot apply the configured keys", [("error", .text("\(error)"))])
+                context.console.error("lienthong serve: \(error); not started")
+                return ExitCode.failure
+            }
+        }
         let reference = try context.reference()
         let metrics = DaemonMetrics(store: store)
         let api = QueryAPI(
@@ -101,7 +110,7 @@ enum ServeCommand {
         signals.wait(
             reload: {
                 guard let configPath else { return }
-                reload(configPath, scheduler: scheduler, notifier: notifier)
+                reload(configPath, store: store, scheduler: scheduler, notifier: notifier)
             })
 
         notifier.notify("STOPPING=1")
@@ -143,18 +152,27 @@ enum ServeCommand {
         return [jobs, deliveries]
     }
 
-    /// SIGHUP: a valid file replaces the sources, thresholds and log level; an invalid one is refused and logged.
-    static func reload(_ path: String, scheduler: JobScheduler, notifier: SystemdNotifier) {
+    /// SIGHUP: a valid file replaces the keys, sources, thresholds and log level; an invalid one (or keys that cannot
+    /// be applied) is refused and logged.
+    static func reload(_ path: String, store: any Store, scheduler: JobScheduler, notifier: SystemdNotifier) {
         notifier.notify("RELOADING=1")
         defer { notifier.notify("READY=1") }
         do {
             let configuration = try ServiceConfigurationLoader.load(path: path)
+            log(try ConfiguredKeys.apply(configuration.keys, to: store, at: Clock.now()))
             scheduler.reconfigure(sources: configuration.sources, settings: configuration.resolver)
             ServiceLog.setLevel(configuration.logLevel)
             ServiceLog.write(.info, "configuration reloaded", [("file", .text(path)), ("sources", .int(Int64(configuration.sources.count)))])
         } catch {
             ServiceLog.write(
-                .error, "configuration refused; keeping the running one", [("file", .text(path)), ("errors", .text(error.description))])
+                .error, "configuration refused; keeping the running one", [("file", .text(path)), ("errors", .text("\(error)"))])
+        }
+    }
+
+    /// One log line per key the configuration created, updated or revoked (ids only: they are not secret).
+    static func log(_ report: ConfiguredKeys.Report) {
+        for (action, ids) in [("created", report.created), ("updated", report.updated), ("revoked", report.revoked)] {
+            for id in ids { ServiceLog.write(.info, "configured key \(action)", [("key", .text(id))]) }
         }
     }
 

@@ -3,6 +3,7 @@ import Ingestion
 import Mapping
 import Resolution
 import Scheduling
+import Storage
 
 /// What `lienthong serve --config FILE` runs: the store, the HTTP listener and limits, logging, resolver
 /// thresholds and the sources with their schedules. Read by `ServiceConfigurationLoader`; paths are absolute
@@ -20,6 +21,8 @@ struct ServiceConfiguration: Sendable {
     /// The resolver's thresholds (`resolver:`), checked by the loader (`ResolverSettings.problem`).
     var resolver = ResolverSettings()
     var sources: [SourceConfiguration] = []
+    /// API keys declared under `keys:` (`ConfiguredKeys` brings the store in line at start and on reload).
+    var keys: [APIKey] = []
 }
 
 /// One registry feed the daemon syncs on a schedule.

@@ -15,7 +15,7 @@ struct ServiceConfigurationError: Error, CustomStringConvertible {
 /// typing, unknown keys are errors) and reports every error at once as `file:line:col: error: …`.
 enum ServiceConfigurationLoader {
     static let topKeys = [
-        "store", "listen", "threads", "idle_timeout", "max_body", "shutdown_grace", "log_level", "time_zone", "resolver", "sources",
+        "store", "listen", "threads", "idle_timeout", "max_body", "shutdown_grace", "log_level", "time_zone", "resolver", "sources", "keys",
     ]
     static let sourceKeys = [
         "name", "registry", "mapping", "connector", "encoding", "schedule", "retry", "mode", "tombstones", "tombstone_limit",
@@ -143,6 +143,7 @@ enum ServiceConfigurationLoader {
                     configuration.sources.append(source)
                 }
             }
+            if let node = root["keys"] { configuration.keys = keys(node) }
             return configuration
         }
 

@@ -29,6 +29,7 @@ public protocol AccessReader {
 
 /// Writes of the query API and the publisher's index of places and names.
 public protocol AccessWriter {
+    /// Stores a key, or replaces the one with its id.
     func putAPIKey(_ key: APIKey) throws
     /// Marks a key revoked; false when there is no such active key.
     func revokeAPIKey(id: String, at time: String) throws -> Bool

@@ -70,9 +70,12 @@ public struct APIKey: Hashable, Sendable, Codable {
     public var label: String?
     public var createdAt: String
     public var revokedAt: String?
+    /// Declared in the daemon's configuration (`keys:`): created, updated and revoked by it, not by `lienthong keys`.
+    public var configured: Bool
 
     public init(
-        id: String, secretHash: String, role: APIRole, jurisdiction: Jurisdiction, label: String?, createdAt: String, revokedAt: String? = nil
+        id: String, secretHash: String, role: APIRole, jurisdiction: Jurisdiction, label: String?, createdAt: String, revokedAt: String? = nil,
+        configured: Bool = false
     ) {
         self.id = id
         self.secretHash = secretHash
@@ -81,6 +84,7 @@ public struct APIKey: Hashable, Sendable, Codable {
         self.label = label
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.configured = configured
     }
 }
 

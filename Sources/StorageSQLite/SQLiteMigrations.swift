@@ -293,6 +293,11 @@ enum SQLiteMigrations {
             sql: """
                 ALTER TABLE mentions ADD COLUMN retired_at TEXT;
                 """),
+        Migration(
+            version: 8, name: "API keys declared in the daemon's configuration",
+            sql: """
+                ALTER TABLE api_keys ADD COLUMN configured INTEGER NOT NULL DEFAULT 0;
+                """),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -5,14 +5,15 @@ import Storage
 extension SQLiteTransaction {
     // MARK: keys
 
-    private static let keyColumns = "id, secret_hash, role, jurisdiction, label, created_at, revoked_at"
+    private static let keyColumns = "id, secret_hash, role, jurisdiction, label, created_at, revoked_at, configured"
 
     private func apiKey(_ statement: SQLiteStatement) throws -> APIKey {
         guard let role = APIRole(rawValue: statement.text(2)) else { throw StoreError.corruptRow("api key \(statement.text(0))") }
         return APIKey(
             id: statement.text(0), secretHash: statement.text(1), role: role,
             jurisdiction: try StoredJSON.decode(Jurisdiction.self, statement.text(3), what: "api key jurisdiction"),
-            label: statement.optionalText(4), createdAt: statement.text(5), revokedAt: statement.optionalText(6))
+            label: statement.optionalText(4), createdAt: statement.text(5), revokedAt: statement.optionalText(6),
+            configured: statement.int(7) != 0)
     }
 
     func apiKey(id: String) throws -> APIKey? {
@@ -28,9 +29,9 @@ extension SQLiteTransaction {
     }
 
     func putAPIKey(_ key: APIKey) throws {
-        try connection.statement("INSERT INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)").bind(
+        try connection.statement("INSERT OR REPLACE INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").bind(
             .text(key.id), .text(key.secretHash), .text(key.role.rawValue), .text(try StoredJSON.encode(key.jurisdiction)),
-            .optional(key.label), .text(key.createdAt), .optional(key.revokedAt)
+            .optional(key.label), .text(key.createdAt), .optional(key.revokedAt), .int(key.configured ? 1 : 0)
         ).run()
     }
 

@@ -9,11 +9,11 @@ import Testing
         let path = try Fixture.temporaryDirectory() + "/store.db"
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.schemaVersion == 7)
+            #expect(store.schemaVersion == 8)
             _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(reopened.schemaVersion == 7)
+        #expect(reopened.schemaVersion == 8)
         let stored = try reopened.read { try $0.mention(key: MentionKey(source: "population", kind: .person, recordKey: "K1")) }
         #expect(stored?.version == 1)
         #expect(stored?.contentHash == "h1")
@@ -65,7 +65,7 @@ import Testing
         try raw.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 7)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 8)) { try SQLiteStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -88,7 +88,7 @@ import Testing
             """)
         raw.close()
         let upgraded = try SQLiteStore(path: path)
-        #expect(upgraded.schemaVersion == 7)
+        #expect(upgraded.schemaVersion == 8)
         #expect(try upgraded.read { try $0.summary() }.mentionsByKind["person"] == 1)
         #expect(try upgraded.read { try $0.personIndexCount() } == 0)
     }
