@@ -26,6 +26,9 @@ final class SignalWaiter: @unchecked Sendable {
         }
     }
 
+    /// Serve returned without waiting (a start-up failure): no handler may outlive the waiter.
+    deinit { sources.forEach { $0.cancel() } }
+
     private func received(_ signalNumber: Int32) {
         guard signalNumber == SIGHUP else {
             let startingAgain = lock.withLock {

@@ -28,7 +28,7 @@ public struct Resolver: Sendable {
 
     /// Resolves new or changed mentions of every kind; `batch` re-clusters every person.
     ///
-    /// `retired` are mentions a full snapshot no longer contains: each is tombstoned first (`retireMention`), its open
+    /// `retired` are live mentions a full snapshot no longer contains: each is tombstoned first (`retireMention`), its open
     /// review items are superseded, and what is left of its entity is resolved again with the changed mentions — a
     /// person entity that lost the mention holding it together splits, an entity left without members is retired
     /// (`entity.retired`), the others get a new golden record.

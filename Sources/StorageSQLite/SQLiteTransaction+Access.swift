@@ -29,7 +29,13 @@ extension SQLiteTransaction {
     }
 
     func putAPIKey(_ key: APIKey) throws {
-        try connection.statement("INSERT OR REPLACE INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").bind(
+        try connection.statement(
+            """
+            INSERT INTO api_keys (\(Self.keyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET secret_hash = excluded.secret_hash, role = excluded.role, jurisdiction = excluded.jurisdiction,
+                label = excluded.label, created_at = excluded.created_at, revoked_at = excluded.revoked_at, configured = excluded.configured
+            """
+        ).bind(
             .text(key.id), .text(key.secretHash), .text(key.role.rawValue), .text(try StoredJSON.encode(key.jurisdiction)),
             .optional(key.label), .text(key.createdAt), .optional(key.revokedAt), .int(key.configured ? 1 : 0)
         ).run()
