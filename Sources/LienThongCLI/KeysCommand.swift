@@ -49,9 +49,13 @@ enum KeysCommand {
             }
             let (token, key) = APIKeyToken.generate(role: role, jurisdiction: jurisdiction, label: arguments.value("--label"), at: Clock.now())
             if arguments.has("--config-entry") {
-                context.console.out("token (give it to the client; it is not shown again): \(token)")
-                context.console.out("configuration entry (under keys:):")
-                context.console.out(configEntry(key))
+                if context.wantsJSON {
+                    try context.console.json(["id": key.id, "token": token, "secretSHA256": key.secretHash, "entry": configEntry(key)])
+                } else {
+                    context.console.out("token (give it to the client; it is not shown again): \(token)")
+                    context.console.out("configuration entry (under keys:):")
+                    context.console.out(configEntry(key))
+                }
                 return ExitCode.ok
             }
             try context.store().write { try $0.putAPIKey(key) }
@@ -98,7 +102,18 @@ enum KeysCommand {
             "  - id: \(key.id)", "    secret_sha256: \(key.secretHash)", "    role: \(key.role.rawValue)",
             "    jurisdiction: \"\(key.jurisdiction)\"",
         ]
-        if let label = key.label { lines.append("    label: \"\(label.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"") }
+        if let label = key.label {
+            var quoted = ""
+            for scalar in label.unicodeScalars {
+                switch scalar {
+                case "\\": quoted += "\\\\"
+                case "\"": quoted += "\\\""
+                case _ where scalar.value < 0x20: quoted += String(format: "\\x%02X", scalar.value)
+                default: quoted.unicodeScalars.append(scalar)
+                }
+            }
+            lines.append("    label: \"\(quoted)\"")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -26,8 +26,14 @@ import Testing
         #expect(try Self.keys(runner).isEmpty, "--config-entry stores nothing")
         let config = "\(runner.directory)/lienthong.yaml"
         let header = "store: \(runner.store)\nsources: []\nkeys:\n"
+        // --json, and a label with a control character: the entry stays valid YAML.
+        let other = try runner.run(["keys", "create", "--role", "steward", "--jurisdiction", "01", "--label", "tab\there", "--config-entry", "--json"])
+        let otherEntry = try #require((try JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [String: String])?["entry"])
+        #expect(otherEntry.contains(#"label: "tab\x09here""#) && otherEntry.contains(#"jurisdiction: "01""#), "\(otherEntry)")
+        try (header + entry + "\n" + otherEntry + "\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let checked = try runner.run(["config", "check", config])
+        #expect(checked.status == 0, "\(checked.stderr)")
         try (header + entry + "\n").write(toFile: config, atomically: true, encoding: .utf8)
-        #expect(try runner.run(["config", "check", config]).status == 0)
 
         let server = try QueryAPICLITests.Server(runner, extra: ["--config", config])
         #expect(try server.get("/v1/feed?after=0", key: token).status == 200)
