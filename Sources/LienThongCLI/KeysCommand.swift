@@ -96,24 +96,14 @@ enum KeysCommand {
         return ExitCode.ok
     }
 
-    /// The YAML entry of `key` for the configuration's `keys:` list (quoted values: codes keep their leading zeros).
+    /// The YAML entry of `key` for the configuration's `keys:` list. Text values are JSON string literals, which are
+    /// YAML double-quoted scalars: codes keep their leading zeros, a label any character.
     static func configEntry(_ key: APIKey) -> String {
         var lines = [
             "  - id: \(key.id)", "    secret_sha256: \(key.secretHash)", "    role: \(key.role.rawValue)",
-            "    jurisdiction: \"\(key.jurisdiction)\"",
+            "    jurisdiction: \(JSONText.quote(key.jurisdiction.description))",
         ]
-        if let label = key.label {
-            var quoted = ""
-            for scalar in label.unicodeScalars {
-                switch scalar {
-                case "\\": quoted += "\\\\"
-                case "\"": quoted += "\\\""
-                case _ where scalar.value < 0x20: quoted += String(format: "\\x%02X", scalar.value)
-                default: quoted.unicodeScalars.append(scalar)
-                }
-            }
-            lines.append("    label: \"\(quoted)\"")
-        }
+        if let label = key.label { lines.append("    label: \(JSONText.quote(label))") }
         return lines.joined(separator: "\n")
     }
 

@@ -70,12 +70,12 @@ enum ServeCommand {
         server.shutdownGracePeriodSeconds = configuration.shutdownGraceSeconds
 
         let store = try context.store()
-        if configPath != nil {
+        if let configPath {
             do {
                 log(try ConfiguredKeys.apply(configuration.keys, to: store, at: Clock.now()))
             } catch {
                 ServiceLog.write(.error, "cannot apply the configured keys", [("error", .text("\(error)"))])
-                context.console.error("lienthong serve: \(error); not started")
+                context.console.error("lienthong serve: \(configPath): \(error); not started")
                 return ExitCode.failure
             }
         }

@@ -28,10 +28,10 @@ struct SnapshotPolicy: Sendable, Equatable {
     /// exceed the limit.
     func check(missing: Int, live: Int, input: String) throws {
         guard missing > 0, Double(missing) > limit * Double(live) else { return }
-        let share = (Double(missing) * 1000 / Double(live)).rounded() / 10
+        let share = Self.percent(Double(missing) / Double(live))
         throw Diagnostic(
             location: SourceLocation(file: input), rule: "snapshot.tombstone_limit",
-            message: "this snapshot leaves out \(missing) of the source's \(live) live mentions (\(share)%), more than the tombstone "
+            message: "this snapshot leaves out \(missing) of the source's \(live) live mentions (\(share)), more than the tombstone "
                 + "limit of \(Self.percent(limit)); if that is intended, raise the limit (tombstone_limit, --tombstone-limit) for one run")
     }
 

@@ -29,7 +29,7 @@ import Testing
         // --json, and a label with a control character: the entry stays valid YAML.
         let other = try runner.run(["keys", "create", "--role", "steward", "--jurisdiction", "01", "--label", "tab\there", "--config-entry", "--json"])
         let otherEntry = try #require((try JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [String: String])?["entry"])
-        #expect(otherEntry.contains(#"label: "tab\x09here""#) && otherEntry.contains(#"jurisdiction: "01""#), "\(otherEntry)")
+        #expect(otherEntry.contains(#"label: "tab\there""#) && otherEntry.contains(#"jurisdiction: "01""#), "\(otherEntry)")
         try (header + entry + "\n" + otherEntry + "\n").write(toFile: config, atomically: true, encoding: .utf8)
         let checked = try runner.run(["config", "check", config])
         #expect(checked.status == 0, "\(checked.stderr)")

@@ -87,7 +87,7 @@ import Testing
         let empty = try land.write([], "land-empty.csv")
         let rejected = try land.ingest(empty)
         #expect(rejected.status == 1)
-        #expect(rejected.stderr.contains("\(empty): error: this snapshot leaves out \(mentions) of the source's \(mentions) live mentions (100.0%)"), "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("\(empty): error: this snapshot leaves out \(mentions) of the source's \(mentions) live mentions (100%)"), "\(rejected.stderr)")
         #expect(rejected.stderr.contains("tombstone limit of 20%") && rejected.stderr.contains("[snapshot.tombstone_limit]"))
         #expect(try land.retired == 0 && land.live == mentions)
         #expect(try CLIRunner.query(land.runner.store, "SELECT status FROM job_runs ORDER BY id DESC LIMIT 1") == ["rejected"])
