@@ -1,6 +1,6 @@
 # LienThong — two commands do everything on a fresh machine:
 #   make run    install what is missing, build, run the demo on generated registries (SQLite)
-#   make test   install what is missing, build with warnings as errors, run every test
+#   make test   install what is missing, build with warnings as errors, run every test (beside a throwaway PostgreSQL)
 SWIFT        ?= swift
 BUILD_FLAGS  := -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 DEMO_DIR     ?= out/demo
@@ -26,8 +26,9 @@ run: build
 	@echo "Explore: .build/debug/lienthong --help   (store: $(DEMO_DIR).db, files: $(DEMO_DIR)/)"
 
 test: deps
+	@scripts/install-deps.sh --with-postgres
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build
+	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 bench:
 	@scripts/install-deps.sh --with-bench

@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Foundations: value types and pure functions (Hashing can also digest a file as a stream).
         .target(name: "Domain"),
@@ -38,7 +39,10 @@ let package = Package(
         .target(name: "Decoding", dependencies: ["Domain", "TextEncodings", "CLibXML2"]),
         .target(name: "Mapping", dependencies: ["Domain", "Normalization", "Reference", "YAML"]),
         .target(name: "Storage", dependencies: ["Domain"]),
-        .target(name: "StorageSQLite", dependencies: ["Domain", "Storage", "CSQLite"]),
+        // The store's SQL, written once for every engine over a small driver protocol; each engine module wraps its C library.
+        .target(name: "StorageSQL", dependencies: ["Domain", "Storage"]),
+        .target(name: "StorageSQLite", dependencies: ["Domain", "Storage", "StorageSQL", "CSQLite"]),
+        .target(name: "StoragePostgres", dependencies: ["Domain", "Storage", "StorageSQL", "CLibPQ"]),
         .target(name: "Resolution", dependencies: ["Domain", "Storage", "Normalization", "Matching"]),
         .target(name: "Publication", dependencies: ["Domain", "Storage"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
@@ -52,7 +56,7 @@ let package = Package(
         .target(
             name: "LienThongCLI",
             dependencies: [
-                "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite",
+                "Domain", "Reference", "Normalization", "Decoding", "Mapping", "Storage", "StorageSQLite", "StoragePostgres",
                 "Resolution", "Matching", "Publication", "Synthesis", "TextEncodings", "Hashing", "Ingestion",
                 "HTTPServer", "QueryAPI", "Scheduling", "Metrics", "YAML",
             ]),
@@ -68,7 +72,7 @@ let package = Package(
         .testTarget(name: "DecodingTests", dependencies: ["Decoding", "Domain", "TextEncodings"], exclude: ["Corpus"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Domain", "Reference", "Normalization"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "Domain", "Normalization"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "Domain", "CSQLite"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "StorageSQL", "Domain", "CSQLite"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain", "Matching"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),
         .testTarget(name: "CLITests", dependencies: ["lienthong"]),

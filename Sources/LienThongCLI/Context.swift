@@ -1,6 +1,7 @@
 import Foundation
 import Reference
 import Storage
+import StoragePostgres
 import StorageSQLite
 
 /// What a verb needs from its surroundings: the console, the store (opened on first use), reference data.
@@ -31,8 +32,7 @@ final class Context {
         let store: any Store
         switch try StoreURL(parsing: storeURL) {
         case .sqlite(let path): store = try SQLiteStore(path: path)
-        case .postgres:
-            throw StoreError.unsupportedURL("\(storeURL) (the PostgreSQL engine is not built yet; use sqlite:PATH)")
+        case .postgres(let conninfo): store = try PostgresStore(conninfo: conninfo)
         }
         openedStore = store
         return store

@@ -1,14 +1,16 @@
 import CSQLite
 import Storage
+import StorageSQL
 
 /// Owns one sqlite3 connection and its prepared-statement cache. Not thread-safe by itself: `SQLiteStore` uses the
-/// writer behind its lock and each reader from `SQLiteReadPool` on one thread at a time.
-final class SQLiteConnection {
+/// writer behind its lock and lends each reader from its pool to one thread at a time.
+final class SQLiteConnection: SQLConnection {
+    var dialect: SQLDialect { .sqlite }
     let handle: OpaquePointer
     let path: String
     private var cache: [String: SQLiteStatement] = [:]
 
-    /// Opens `path`, creating it unless `readOnly` (a read-only connection refuses every write: `SQLiteReadPool`).
+    /// Opens `path`, creating it unless `readOnly` (a read-only connection refuses every write: the store's readers).
     init(path: String, readOnly: Bool = false) throws {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
@@ -41,7 +43,10 @@ final class SQLiteConnection {
     }
 
     /// A cached prepared statement, reset and with bindings cleared.
-    func statement(_ sql: String) throws -> SQLiteStatement {
+    func statement(_ sql: String) throws -> any SQLStatement { try prepared(sql) }
+
+    /// The cached statement as its concrete type.
+    func prepared(_ sql: String) throws -> SQLiteStatement {
         if let cached = cache[sql] {
             cached.reset()
             return cached
@@ -61,6 +66,5 @@ final class SQLiteConnection {
     }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
-    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }
 }

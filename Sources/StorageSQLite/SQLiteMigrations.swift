@@ -1,13 +1,9 @@
+import StorageSQL
+
 /// Append-only schema migrations. A shipped migration is never edited: add a new one.
 enum SQLiteMigrations {
-    struct Migration {
-        let version: Int
-        let name: String
-        let sql: String
-    }
-
-    static let all: [Migration] = [
-        Migration(
+    static let all: [SQLMigration] = [
+        SQLMigration(
             version: 1, name: "mentions, entities, golden records, links, quarantine, feed, job runs",
             sql: """
                 CREATE TABLE mentions (
@@ -111,7 +107,7 @@ enum SQLiteMigrations {
                     error TEXT
                 );
                 """),
-        Migration(
+        SQLMigration(
             version: 2, name: "person index, blocking keys, match models, pair constraints, review queue, lineage",
             sql: """
                 CREATE TABLE person_index (
@@ -181,7 +177,7 @@ enum SQLiteMigrations {
                 CREATE INDEX entity_lineage_from ON entity_lineage(from_entity);
                 CREATE INDEX entity_lineage_to ON entity_lineage(to_entity);
                 """),
-        Migration(
+        SQLMigration(
             version: 3, name: "steward decisions and value choices",
             sql: """
                 CREATE TABLE steward_decisions (
@@ -204,7 +200,7 @@ enum SQLiteMigrations {
                     PRIMARY KEY (mention_id, field)
                 );
                 """),
-        Migration(
+        SQLMigration(
             version: 4, name: "query API: entity places and name search, API keys, access log",
             sql: """
                 CREATE TABLE entity_places (
@@ -246,7 +242,7 @@ enum SQLiteMigrations {
                 );
                 CREATE INDEX access_log_by_entity ON access_log(entity_id);
                 """),
-        Migration(
+        SQLMigration(
             version: 5, name: "webhook subscriptions with their cursors; persons by legacy 9-digit number; scheduler state; quarantined records kept decoded",
             sql: """
                 CREATE TABLE person_legacy_numbers (
@@ -282,18 +278,18 @@ enum SQLiteMigrations {
                     created_at TEXT NOT NULL
                 );
                 """),
-        Migration(
+        SQLMigration(
             version: 6, name: "mentions keep the fingerprint of the source record they were mapped from (unchanged records skip mapping)",
             sql: """
                 ALTER TABLE mentions ADD COLUMN raw_digest TEXT;
                 CREATE INDEX mentions_by_raw_digest ON mentions(raw_digest) WHERE raw_digest IS NOT NULL;
                 """),
-        Migration(
+        SQLMigration(
             version: 7, name: "tombstones: mentions a full snapshot no longer contains are retired, not deleted",
             sql: """
                 ALTER TABLE mentions ADD COLUMN retired_at TEXT;
                 """),
-        Migration(
+        SQLMigration(
             version: 8, name: "API keys declared in the daemon's configuration",
             sql: """
                 ALTER TABLE api_keys ADD COLUMN configured INTEGER NOT NULL DEFAULT 0;

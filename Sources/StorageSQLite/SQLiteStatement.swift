@@ -1,8 +1,9 @@
 import CSQLite
 import Storage
+import StorageSQL
 
-/// A prepared statement; bind with `bind`, iterate with `step`, read with `int`/`text`.
-final class SQLiteStatement {
+/// A prepared SQLite statement.
+final class SQLiteStatement: SQLStatement {
     private let raw: OpaquePointer
     private unowned let connection: SQLiteConnection
 
@@ -18,13 +19,7 @@ final class SQLiteStatement {
         sqlite3_clear_bindings(raw)
     }
 
-    /// Binds parameters by position (1-based), in order. `nil` binds NULL.
-    @discardableResult
-    func bind(_ values: SQLiteValue...) throws -> SQLiteStatement { try bind(values) }
-
-    /// Binds an array of parameters by position (1-based), in order.
-    @discardableResult
-    func bind(_ values: [SQLiteValue]) throws -> SQLiteStatement {
+    func setParameters(_ values: [SQLValue]) throws {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -36,7 +31,6 @@ final class SQLiteStatement {
             }
             guard code == SQLITE_OK else { throw StoreError.engine(connection.lastError) }
         }
-        return self
     }
 
     /// Advances; true while a row is available.
@@ -51,12 +45,6 @@ final class SQLiteStatement {
         }
     }
 
-    /// Runs a statement that writes (INSERT, UPDATE, DELETE) to its end.
-    func run() throws {
-        while try step() {}
-        WriteFaultInjection.wrote()
-    }
-
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(raw, column) }
     func double(_ column: Int32) -> Double { sqlite3_column_double(raw, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(raw, column) == SQLITE_NULL }
@@ -65,18 +53,4 @@ final class SQLiteStatement {
         guard let pointer = sqlite3_column_text(raw, column) else { return "" }
         return String(cString: pointer)
     }
-
-    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
-    func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
-}
-
-/// A value to bind.
-enum SQLiteValue {
-    case null
-    case int(Int64)
-    case double(Double)
-    case text(String)
-
-    static func optional(_ text: String?) -> SQLiteValue { text.map { .text($0) } ?? .null }
-    static func optional(_ number: Int?) -> SQLiteValue { number.map { .int(Int64($0)) } ?? .null }
 }

@@ -2,14 +2,20 @@ import CSQLite
 import Domain
 import Foundation
 import Storage
+import StorageSQL
 
 /// The embedded default engine: one SQLite file in WAL mode with `synchronous=FULL`, so a committed batch
 /// survives power loss. Writes are serialised on one connection; reads run on a pool of read-only connections
-/// beside it (`SQLiteReadPool`), or on the writer's connection for an in-memory database.
+/// beside it, or on the writer's connection for an in-memory database. In WAL mode readers neither block the writer
+/// nor each other, so the API's reads go on while a write (an ingest batch, or an access-log commit waiting for its
+/// fsync) holds the writer connection; each read runs in its own transaction, a snapshot of what was committed when
+/// it began.
 public final class SQLiteStore: Store, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
-    private let readers: SQLiteReadPool?
+    private let readers: SQLConnectionPool<SQLiteConnection>?
+    /// The page cache of each reader: small, the OS page cache holds the file for all of them.
+    private static let readerPragmas = "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
     public let schemaVersion: Int
     public let path: String
 
@@ -32,14 +38,21 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         self.connection = connection
         self.schemaVersion = SQLiteMigrations.latestVersion
         let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
-        self.readers = inMemory ? nil : SQLiteReadPool(path: path, capacity: readers)
+        self.readers =
+            inMemory
+            ? nil
+            : SQLConnectionPool(capacity: readers) {
+                let reader = try SQLiteConnection(path: path, readOnly: true)
+                try reader.execute(Self.readerPragmas)
+                return reader
+            }
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try lock.withLock {
             try connection.execute("BEGIN IMMEDIATE")
             do {
-                let result = try body(SQLiteTransaction(connection: connection))
+                let result = try body(SQLStoreTransactions.on(connection))
                 connection.resetAll()
                 try connection.execute("COMMIT")
                 return result
@@ -62,7 +75,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             connection.resetAll()
             try? connection.execute("COMMIT")
         }
-        return try body(SQLiteTransaction(connection: connection))
+        return try body(SQLStoreTransactions.on(connection))
     }
 
     /// Runs `PRAGMA integrity_check`; returns "ok" for a sound file.
@@ -75,7 +88,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     private static func checkIsOurs(_ connection: SQLiteConnection) throws {
-        let statement: SQLiteStatement
+        let statement: any SQLStatement
         do {
             statement = try connection.statement("SELECT name FROM sqlite_master WHERE type = 'table'")
         } catch {
@@ -104,17 +117,6 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        for migration in SQLiteMigrations.all where migration.version > found {
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                try connection.execute(migration.sql)
-                try connection.statement("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
-                    .bind(.int(Int64(migration.version)), .text(migration.name), .text(Clock.now())).run()
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
-        }
+        try SQLMigration.apply(SQLiteMigrations.all, after: found, on: connection, begin: "BEGIN IMMEDIATE")
     }
 }

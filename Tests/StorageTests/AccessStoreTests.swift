@@ -5,7 +5,7 @@ import Testing
 
 /// The query API's tables: name search kept in step with refreshes, places, scoped feed reads, the access log.
 @Suite struct AccessStoreTests {
-    func search(_ store: SQLiteStore, _ tokens: [String], within jurisdiction: Jurisdiction = Jurisdiction(national: true)) throws -> [String] {
+    func search(_ store: any Store, _ tokens: [String], within jurisdiction: Jurisdiction = Jurisdiction(national: true)) throws -> [String] {
         try store.read {
             try $0.searchEntities(
                 kind: .person, tokens: tokens, exactName: tokens.joined(separator: " "), birthYear: nil, commune: nil, within: jurisdiction,
@@ -13,8 +13,8 @@ import Testing
         }
     }
 
-    @Test func searchNamesFollowEveryRefreshAndLeaveWhenEmptied() throws {
-        let store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
+    @Test(arguments: Engine.available) func searchNamesFollowEveryRefreshAndLeaveWhenEmptied(engine: Engine) throws {
+        let store = try engine.makeStore()
         try store.write { transaction in
             try transaction.createEntity(id: "P-1", kind: .person, at: "t")
             try transaction.setSearchNames(ofEntity: "P-1", kind: .person, names: ["nguyen van an"], exactName: "nguyen van an", birthYear: 1985)
@@ -31,8 +31,8 @@ import Testing
         #expect(try search(store, ["binh"]).isEmpty)
     }
 
-    @Test func jurisdictionScopesSearchAndFeed() throws {
-        let store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
+    @Test(arguments: Engine.available) func jurisdictionScopesSearchAndFeed(engine: Engine) throws {
+        let store = try engine.makeStore()
         try store.write { transaction in
             for (id, commune, province) in [("P-1", "26734", "79"), ("P-2", "00004", "01")] {
                 try transaction.createEntity(id: id, kind: .person, at: "t")

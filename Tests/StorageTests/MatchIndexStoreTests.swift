@@ -6,13 +6,7 @@ import Testing
 /// The resolver's state through the store contract: person index and blocking keys, constraints, the review queue,
 /// lineage and models.
 @Suite struct MatchIndexStoreTests {
-    let store: SQLiteStore
-
-    init() throws {
-        store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
-    }
-
-    func stage(_ keys: [String]) throws -> [Int64] {
+    func stage(_ keys: [String], in store: any Store) throws -> [Int64] {
         try store.write { transaction in
             try keys.map { try transaction.stage(Fixture.person($0), contentHash: $0, at: "t").0.id }
         }
@@ -25,8 +19,9 @@ import Testing
             legacyNumbers: ["012345678", "023456789"], communeCodes: ["26734"], provinceCodes: ["26"])
     }
 
-    @Test func indexEntriesRoundTripAndReplaceTheirKeys() throws {
-        let ids = try stage(["A", "B", "C"])
+    @Test(arguments: Engine.available) func indexEntriesRoundTripAndReplaceTheirKeys(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let ids = try stage(["A", "B", "C"], in: store)
         try store.write { transaction in
             try transaction.indexPerson(Self.entry(ids[0], number: "026085000123"), keys: [.init(rule: "r", hash: 7), .init(rule: "s", hash: -3)])
             try transaction.indexPerson(Self.entry(ids[1]), keys: [.init(rule: "r", hash: 7)])
@@ -47,8 +42,9 @@ import Testing
         #expect(try store.read { try $0.personIndexEntries(mentionIDs: [ids[1]]) }.first?.foldedGiven == "binh")
     }
 
-    @Test func aDecidedPairIsNotReopenedAndAnOpenOneIsRefreshed() throws {
-        let ids = try stage(["A", "B"])
+    @Test(arguments: Engine.available) func aDecidedPairIsNotReopenedAndAnOpenOneIsRefreshed(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let ids = try stage(["A", "B"], in: store)
         let first = try store.write { try $0.raiseReviewItem(type: .match, first: ids[1], second: ids[0], probability: 0.6, detail: "{}", at: "t1") }
         let again = try store.write { try $0.raiseReviewItem(type: .match, first: ids[0], second: ids[1], probability: 0.7, detail: "{}", at: "t2") }
         #expect(first != nil && first == again)
@@ -60,8 +56,9 @@ import Testing
         #expect(try store.read { try $0.openReviewItems(touching: nil) }.isEmpty)
     }
 
-    @Test func constraintsLineageAndModels() throws {
-        let ids = try stage(["A", "B", "C"])
+    @Test(arguments: Engine.available) func constraintsLineageAndModels(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let ids = try stage(["A", "B", "C"], in: store)
         try store.write { transaction in
             try transaction.putPairConstraint(PairConstraint(ids[2], ids[0], kind: .neverLink, actor: "lan", reason: "twins", createdAt: "t"))
             try transaction.putPairConstraint(PairConstraint(ids[0], ids[2], kind: .mustLink, actor: "minh", reason: nil, createdAt: "t2"))
@@ -82,7 +79,8 @@ import Testing
         }
     }
 
-    @Test func retiringIntoASurvivorRepointsEarlierRedirects() throws {
+    @Test(arguments: Engine.available) func retiringIntoASurvivorRepointsEarlierRedirects(engine: Engine) throws {
+        let store = try engine.makeStore()
         try store.write { transaction in
             for id in ["P-1", "P-2", "P-3"] { try transaction.createEntity(id: id, kind: .person, at: "t") }
             try transaction.retireEntity(id: "P-1", redirectTo: "P-2", at: "t1")

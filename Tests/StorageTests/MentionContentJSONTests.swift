@@ -44,8 +44,8 @@ import Testing
         #expect(decoded.body == content.body && decoded.findings == content.findings && decoded.registry == content.registry)
     }
 
-    @Test(arguments: Self.mentions) func storeReadsMentionsBackThroughTheReader(mention: Mention) throws {
-        let store = try SQLiteStore(path: try Fixture.temporaryDirectory() + "/store.db")
+    @Test(arguments: Engine.available, Self.mentions) func storeReadsMentionsBackThroughTheReader(engine: Engine, mention: Mention) throws {
+        let store = try engine.makeStore()
         _ = try store.write { try $0.stage(mention, contentHash: "h", at: "t") }
         #expect(try store.read { try $0.mention(key: mention.key) }?.mention == mention)
     }

@@ -3,13 +3,13 @@ import Storage
 
 /// Reads of the resolver's state (person index, blocking keys, memberships, constraints, review queue,
 /// lineage, models).
-extension SQLiteTransaction {
+extension SQLTransaction {
     private static let personColumns = """
         mention_id, full_name, folded_full_name, folded_family, folded_middle, folded_given, birth_date, sex,
         personal_number, legacy_numbers, commune_codes, province_codes
         """
 
-    private func personEntry(_ statement: SQLiteStatement) -> PersonIndexEntry {
+    private func personEntry(_ statement: any SQLStatement) -> PersonIndexEntry {
         func list(_ column: Int32) -> [String] {
             let text = statement.text(column)
             return text.isEmpty ? [] : text.split(separator: ",").map(String.init)
@@ -97,7 +97,7 @@ extension SQLiteTransaction {
     func pairConstraints(touching ids: [Int64]?) throws -> [PairConstraint] {
         let columns = "first_mention, second_mention, kind, actor, reason, created_at"
         var result: Set<PairConstraint> = []
-        func collect(_ statement: SQLiteStatement) throws {
+        func collect(_ statement: any SQLStatement) throws {
             while try statement.step() {
                 guard let kind = PairConstraint.Kind(rawValue: statement.text(2)) else {
                     throw StoreError.corruptRow("pair constraint \(statement.int(0))–\(statement.int(1))")
@@ -125,7 +125,7 @@ extension SQLiteTransaction {
 
     static let reviewColumns = "id, type, first_mention, second_mention, probability, detail, status, created_at, updated_at"
 
-    func reviewItem(_ statement: SQLiteStatement) throws -> ReviewItem {
+    func reviewItem(_ statement: any SQLStatement) throws -> ReviewItem {
         guard let type = ReviewType(rawValue: statement.text(1)), let status = ReviewStatus(rawValue: statement.text(6)) else {
             throw StoreError.corruptRow("review item \(statement.int(0))")
         }
@@ -143,7 +143,7 @@ extension SQLiteTransaction {
 
     func reviewItems(status: ReviewStatus?, limit: Int) throws -> [ReviewItem] {
         let statement = try connection.statement(
-            "SELECT \(Self.reviewColumns) FROM review_items WHERE (?1 IS NULL OR status = ?1) ORDER BY created_at, id LIMIT ?2"
+            "SELECT \(Self.reviewColumns) FROM review_items WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) ORDER BY created_at, id LIMIT ?2"
         ).bind(.optional(status?.rawValue), .int(Int64(max(0, limit))))
         var items: [ReviewItem] = []
         while try statement.step() { items.append(try reviewItem(statement)) }

@@ -2,11 +2,11 @@ import Domain
 import Storage
 
 /// Webhook subscriptions and their cursors.
-extension SQLiteTransaction {
+extension SQLTransaction {
     private static let webhookColumns =
         "id, key_id, url, secret, status, cursor, failures, next_attempt_at, last_error, last_delivered_at, created_at"
 
-    private func webhookSubscription(_ statement: SQLiteStatement) throws -> WebhookSubscription {
+    private func webhookSubscription(_ statement: any SQLStatement) throws -> WebhookSubscription {
         guard let status = WebhookSubscription.Status(rawValue: statement.text(4)) else {
             throw StoreError.corruptRow("webhook subscription \(statement.text(0))")
         }
@@ -30,7 +30,13 @@ extension SQLiteTransaction {
     }
 
     func putWebhookSubscription(_ subscription: WebhookSubscription) throws {
-        try connection.statement("INSERT OR REPLACE INTO webhook_subscriptions (\(Self.webhookColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try connection.statement(
+            """
+            INSERT INTO webhook_subscriptions (\(Self.webhookColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, url = excluded.url, secret = excluded.secret, status = excluded.status,
+                cursor = excluded.cursor, failures = excluded.failures, next_attempt_at = excluded.next_attempt_at,
+                last_error = excluded.last_error, last_delivered_at = excluded.last_delivered_at, created_at = excluded.created_at
+            """)
             .bind(
                 .text(subscription.id), .text(subscription.keyID), .text(subscription.url), .text(subscription.secret),
                 .text(subscription.status.rawValue), .int(subscription.cursor), .int(Int64(subscription.failures)),

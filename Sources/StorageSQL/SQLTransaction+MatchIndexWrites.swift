@@ -2,7 +2,7 @@ import Domain
 import Storage
 
 /// Writes of the resolver's state.
-extension SQLiteTransaction {
+extension SQLTransaction {
     func indexPerson(_ entry: PersonIndexEntry, keys: [BlockingKeyHash]) throws {
         try connection.statement(
             """
@@ -22,7 +22,7 @@ extension SQLiteTransaction {
             .text(entry.communeCodes.joined(separator: ",")), .text(entry.provinceCodes.joined(separator: ","))
         ).run()
         try connection.statement("DELETE FROM person_legacy_numbers WHERE mention_id = ?").bind(.int(entry.mentionID)).run()
-        let legacy = try connection.statement("INSERT OR IGNORE INTO person_legacy_numbers (mention_id, number) VALUES (?, ?)")
+        let legacy = try connection.statement("INSERT INTO person_legacy_numbers (mention_id, number) VALUES (?, ?) ON CONFLICT DO NOTHING")
         for number in entry.legacyNumbers {
             legacy.reset()
             try legacy.bind(.int(entry.mentionID), .text(number)).run()
@@ -79,13 +79,13 @@ extension SQLiteTransaction {
                 .bind(.double(probability), .text(detail), .text(time), .int(id)).run()
             return id
         }
-        try connection.statement(
+        return try connection.statement(
             """
             INSERT INTO review_items (type, first_mention, second_mention, probability, detail, status, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id
             """
-        ).bind(.text(type.rawValue), .int(first), .int(second), .double(probability), .text(detail), .text(time), .text(time)).run()
-        return connection.lastInsertRowID
+        ).bind(.text(type.rawValue), .int(first), .int(second), .double(probability), .text(detail), .text(time), .text(time))
+            .runReturningInt()
     }
 
     func setReviewStatus(id: Int64, status: ReviewStatus, at time: String) throws {

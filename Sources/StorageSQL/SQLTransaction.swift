@@ -2,14 +2,14 @@ import Domain
 import Foundation
 import Storage
 
-/// Write operations of one SQLite transaction (reads are in `SQLiteTransaction+Reads.swift`).
-struct SQLiteTransaction: StoreTransaction {
-    let connection: SQLiteConnection
+/// Write operations of one transaction, on any SQL engine (reads are in `SQLTransaction+Reads.swift`).
+struct SQLTransaction: StoreTransaction {
+    let connection: any SQLConnection
 
     func stage(_ mention: Mention, content body: String, contentHash: String, recordDigest: String?, at time: String) throws
         -> (StoredMention, StageOutcome)
     {
-        let digest = SQLiteValue.optional(recordDigest)
+        let digest = SQLValue.optional(recordDigest)
         if let existing = try existingVersion(mention.key) {
             if existing.hash == contentHash && !existing.retired {
                 if existing.recordDigest != recordDigest {
@@ -31,18 +31,17 @@ struct SQLiteTransaction: StoreTransaction {
             try insertVersion(id: existing.id, version: version, hash: contentHash, body: body, at: time)
             return (StoredMention(id: existing.id, mention: mention, version: version, contentHash: contentHash), .updated)
         }
-        try connection.statement(
+        let id = try connection.statement(
             """
             INSERT INTO mentions (
                 source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at, raw_digest)
-            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id
             """
         ).bind(
             .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
             .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
             .text(time), .text(time), digest
-        ).run()
-        let id = connection.lastInsertRowID
+        ).runReturningInt()
         try insertVersion(id: id, version: 1, hash: contentHash, body: body, at: time)
         return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
     }
@@ -229,10 +228,16 @@ struct SQLiteTransaction: StoreTransaction {
         -> FeedEvent
     {
         let id = UUID().uuidString.lowercased()
-        try connection.statement("INSERT INTO feed_events (id, type, subject, kind, time, data) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(.text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)).run()
+        // Sequences are contiguous on every engine: the next one is taken under the store's single writer (a
+        // PostgreSQL sequence would leave a gap for every rolled-back batch).
+        let sequence = try connection.statement(
+            """
+            INSERT INTO feed_events (sequence, id, type, subject, kind, time, data)
+            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM feed_events), ?, ?, ?, ?, ?, ?) RETURNING sequence
+            """
+        ).bind(.text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)).runReturningInt()
         return FeedEvent(
-            sequence: connection.lastInsertRowID, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
+            sequence: sequence, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
     }
 
     func setCheckpoint(source: String, key: String, value: String?, at time: String) throws {
@@ -249,9 +254,8 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func startRun(source: String, at time: String) throws -> Int64 {
-        try connection.statement("INSERT INTO job_runs (source, status, started_at) VALUES (?, 'running', ?)")
-            .bind(.text(source), .text(time)).run()
-        return connection.lastInsertRowID
+        try connection.statement("INSERT INTO job_runs (source, status, started_at) VALUES (?, 'running', ?) RETURNING id")
+            .bind(.text(source), .text(time)).runReturningInt()
     }
 
     func finishRun(id: Int64, status: String, counts: RunCounts, error: String?, at time: String) throws {

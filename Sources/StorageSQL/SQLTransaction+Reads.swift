@@ -1,12 +1,12 @@
 import Domain
 import Storage
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     /// Columns 0…7 are read by `storedMention`; column 8 says whether the mention is retired.
     private static let mentionColumns = "id, body, version, content_hash, source, kind, record_key, location, retired_at IS NOT NULL"
 
     /// A mention from columns 0…7 of a row (`retired` from elsewhere: reads of live mentions only pass false).
-    private func storedMention(_ statement: SQLiteStatement, retired: Bool = false) throws -> StoredMention {
+    private func storedMention(_ statement: any SQLStatement, retired: Bool = false) throws -> StoredMention {
         guard let kind = EntityKind(rawValue: statement.text(5)) else { throw StoreError.corruptRow("mention \(statement.int(0))") }
         let content = try StoredJSON.read(MentionContent.self, statement.text(1), what: "mention")
         let location = try StoredJSON.read(SourceLocation.self, statement.text(7), what: "mention location")
@@ -113,7 +113,7 @@ extension SQLiteTransaction {
             ).bind(.text(subject)))
     }
 
-    func feedEvents(_ statement: SQLiteStatement) throws -> [FeedEvent] {
+    func feedEvents(_ statement: any SQLStatement) throws -> [FeedEvent] {
         var events: [FeedEvent] = []
         while try statement.step() {
             guard let type = FeedEventType(rawValue: statement.text(2)), let kind = EntityKind(rawValue: statement.text(4)) else {
@@ -169,7 +169,7 @@ extension SQLiteTransaction {
                     : "SELECT id FROM mentions WHERE retired_at IS NULL ORDER BY id"))
     }
 
-    private func ids(_ statement: SQLiteStatement) throws -> [Int64] {
+    private func ids(_ statement: any SQLStatement) throws -> [Int64] {
         defer { statement.reset() }
         var ids: [Int64] = []
         while try statement.step() { ids.append(statement.int(0)) }
@@ -178,7 +178,7 @@ extension SQLiteTransaction {
 
     private static let quarantineColumns = "id, source, location, raw, reasons, quarantined_at, status, record"
 
-    private func quarantinedRecord(_ statement: SQLiteStatement) throws -> QuarantinedRecord {
+    private func quarantinedRecord(_ statement: any SQLStatement) throws -> QuarantinedRecord {
         QuarantinedRecord(
             id: statement.int(0), source: statement.text(1),
             location: try StoredJSON.decode(SourceLocation.self, statement.text(2), what: "quarantine location"),
@@ -190,7 +190,7 @@ extension SQLiteTransaction {
         let statement = try connection.statement(
             """
             SELECT \(Self.quarantineColumns) FROM quarantine
-            WHERE (?1 IS NULL OR source = ?1) AND (?2 OR status = 'open') ORDER BY id LIMIT ?3
+            WHERE (CAST(?1 AS TEXT) IS NULL OR source = ?1) AND (?2 = 1 OR status = 'open') ORDER BY id LIMIT ?3
             """
         ).bind(.optional(source), .int(includeRetried ? 1 : 0), .int(Int64(max(0, limit))))
         var records: [QuarantinedRecord] = []

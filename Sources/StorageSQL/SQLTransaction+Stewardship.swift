@@ -2,7 +2,7 @@ import Domain
 import Storage
 
 /// The steward decision audit trail and value choices.
-extension SQLiteTransaction {
+extension SQLTransaction {
     func decisions(limit: Int) throws -> [StewardDecision] {
         let statement = try connection.statement(
             """
@@ -47,15 +47,14 @@ extension SQLiteTransaction {
         try connection.statement(
             """
             INSERT INTO steward_decisions (actor, time, action, review_item, mentions, reason, entities_before, entities_after, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """
         ).bind(
             .text(decision.actor), .text(decision.time), .text(decision.action.rawValue),
             decision.reviewItem.map { .int($0) } ?? .null, .text(decision.mentions.map(String.init).joined(separator: ",")),
             .optional(decision.reason), .text(try StoredJSON.encode(decision.entitiesBefore)),
             .text(try StoredJSON.encode(decision.entitiesAfter)), .text(decision.detail)
-        ).run()
-        return connection.lastInsertRowID
+        ).runReturningInt()
     }
 
     func putValueChoice(_ choice: ValueChoice) throws {

@@ -1,13 +1,14 @@
 import Domain
 import Storage
 
-/// The query API's tables: entity places and name search (kept by the publisher), API keys and the access log.
-extension SQLiteTransaction {
+/// The query API's tables: entity places (kept by the publisher), API keys and the access log (name search is in
+/// `SQLTransaction+Search.swift`).
+extension SQLTransaction {
     // MARK: keys
 
     private static let keyColumns = "id, secret_hash, role, jurisdiction, label, created_at, revoked_at, configured"
 
-    private func apiKey(_ statement: SQLiteStatement) throws -> APIKey {
+    private func apiKey(_ statement: any SQLStatement) throws -> APIKey {
         guard let role = APIRole(rawValue: statement.text(2)) else { throw StoreError.corruptRow("api key \(statement.text(0))") }
         return APIKey(
             id: statement.text(0), secretHash: statement.text(1), role: role,
@@ -61,74 +62,28 @@ extension SQLiteTransaction {
         guard try self.places(ofEntity: id) != places.sorted(by: { $0.communeCode < $1.communeCode }) else { return }
         try connection.statement("DELETE FROM entity_places WHERE entity_id = ?").bind(.text(id)).run()
         let insert = try connection.statement(
-            "INSERT OR REPLACE INTO entity_places (entity_id, commune_code, province_code) VALUES (?, ?, ?)")
+            """
+            INSERT INTO entity_places (entity_id, commune_code, province_code) VALUES (?, ?, ?)
+            ON CONFLICT (entity_id, commune_code) DO UPDATE SET province_code = excluded.province_code
+            """)
         for place in places {
             insert.reset()
             try insert.bind(.text(id), .text(place.communeCode), .text(place.provinceCode)).run()
         }
     }
 
-    func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws {
-        let joined = names.joined(separator: " | ")
-        let existing = try connection.statement(
-            """
-            SELECT s.rowid, s.kind, s.exact_name, s.birth_year, n.names FROM entity_search s
-            JOIN entity_search_names n ON n.rowid = s.rowid WHERE s.entity_id = ?
-            """
-        ).bind(.text(id))
-        var rowid: Int64?
-        var unchanged = false
-        if try existing.step() {
-            rowid = existing.int(0)
-            unchanged =
-                !names.isEmpty && existing.text(1) == kind.rawValue && existing.text(2) == exactName
-                && existing.optionalInt(3) == birthYear.map(Int64.init) && existing.text(4) == joined
-        }
-        existing.reset()
-        // A refresh that changed nothing searchable writes nothing (batch resolution refreshes every entity).
-        if unchanged { return }
-        if let rowid {
-            try connection.statement("DELETE FROM entity_search_names WHERE rowid = ?").bind(.int(rowid)).run()
-            try connection.statement("DELETE FROM entity_search WHERE rowid = ?").bind(.int(rowid)).run()
-        }
-        guard !names.isEmpty else { return }
-        try connection.statement("INSERT INTO entity_search (entity_id, kind, exact_name, birth_year) VALUES (?, ?, ?, ?)")
-            .bind(.text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear)).run()
-        try connection.statement("INSERT INTO entity_search_names (rowid, names) VALUES (?, ?)")
-            .bind(.int(connection.lastInsertRowID), .text(joined)).run()
-    }
-
     /// `EXISTS (…)` restricting `alias.entity_id` to a jurisdiction, with its parameters; empty for a national one.
-    private func jurisdictionClause(_ jurisdiction: Jurisdiction, entityColumn: String) -> (sql: String, values: [SQLiteValue]) {
+    func jurisdictionClause(_ jurisdiction: Jurisdiction, entityColumn: String) -> (sql: String, values: [SQLValue]) {
         guard !jurisdiction.national else { return ("", []) }
-        let provinces = jurisdiction.provinces.map { _ in "?" }.joined(separator: ", ")
-        let communes = jurisdiction.communes.map { _ in "?" }.joined(separator: ", ")
+        // `IN ()` is not SQL every engine accepts: an empty list is left out (and no list at all matches nothing).
+        func list(_ column: String, _ codes: [String]) -> String? {
+            codes.isEmpty ? nil : "p.\(column) IN (" + codes.map { _ in "?" }.joined(separator: ", ") + ")"
+        }
+        let tests = [list("province_code", jurisdiction.provinces), list("commune_code", jurisdiction.communes)].compactMap { $0 }
         let sql =
-            " AND EXISTS (SELECT 1 FROM entity_places p WHERE p.entity_id = \(entityColumn) AND (p.province_code IN (\(provinces))"
-            + " OR p.commune_code IN (\(communes))))"
+            " AND EXISTS (SELECT 1 FROM entity_places p WHERE p.entity_id = \(entityColumn) AND ("
+            + (tests.isEmpty ? "1 = 0" : tests.joined(separator: " OR ")) + "))"
         return (sql, jurisdiction.provinces.map { .text($0) } + jurisdiction.communes.map { .text($0) })
-    }
-
-    func searchEntities(
-        kind: EntityKind, tokens: [String], exactName: String, birthYear: Int?, commune: String?, within jurisdiction: Jurisdiction,
-        limit: Int, offset: Int
-    ) throws -> [String] {
-        let words = tokens.filter { !$0.isEmpty }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        guard !words.isEmpty else { return [] }
-        let scope = jurisdictionClause(jurisdiction, entityColumn: "s.entity_id")
-        let sql = """
-            SELECT s.entity_id FROM entity_search_names n JOIN entity_search s ON s.rowid = n.rowid
-            WHERE entity_search_names MATCH ? AND s.kind = ? AND (? IS NULL OR s.birth_year = ?)
-              AND (? IS NULL OR EXISTS (SELECT 1 FROM entity_places c WHERE c.entity_id = s.entity_id AND c.commune_code = ?))\(scope.sql)
-            ORDER BY s.exact_name = ? DESC, n.rank, s.entity_id LIMIT ? OFFSET ?
-            """
-        let values: [SQLiteValue] =
-            [.text(words.joined(separator: " ")), .text(kind.rawValue), .optional(birthYear), .optional(birthYear), .optional(commune), .optional(commune)]
-            + scope.values + [.text(exactName), .int(Int64(max(0, limit))), .int(Int64(max(0, offset)))]
-        let statement = try connection.statement(sql).bind(values)
-        var ids: [String] = []
-        while try statement.step() { ids.append(statement.text(0)) }
-        return ids
     }
 
     func personEntities(personalNumber: String) throws -> [String] {
@@ -183,7 +138,7 @@ extension SQLiteTransaction {
 
     private static let logColumns = "sequence, time, key_id, entity_id, fields, purpose, route, previous_hash, hash"
 
-    private func logEntry(_ statement: SQLiteStatement) -> AccessLogEntry {
+    private func logEntry(_ statement: any SQLStatement) -> AccessLogEntry {
         AccessLogEntry(
             sequence: statement.int(0), time: statement.text(1), keyID: statement.text(2), entityID: statement.text(3),
             fields: statement.text(4).split(separator: ",").map(String.init), purpose: statement.text(5), route: statement.text(6),
@@ -210,11 +165,13 @@ extension SQLiteTransaction {
 
     func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64 {
         try connection.statement(
-            "INSERT INTO access_log (time, key_id, entity_id, fields, purpose, route, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            """
+            INSERT INTO access_log (sequence, time, key_id, entity_id, fields, purpose, route, previous_hash, hash)
+            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM access_log), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
+            """
         ).bind(
             .text(entry.time), .text(entry.keyID), .text(entry.entityID), .text(entry.fields.joined(separator: ",")), .text(entry.purpose),
             .text(entry.route), .text(entry.previousHash), .text(entry.hash)
-        ).run()
-        return connection.lastInsertRowID
+        ).runReturningInt()
     }
 }

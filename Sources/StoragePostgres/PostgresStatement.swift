@@ -1,0 +1,96 @@
+import CLibPQ
+import Foundation
+import Storage
+import StorageSQL
+
+/// A prepared statement on one connection. Parameters go as text and the server infers their types from the query;
+/// the first `step` executes it and keeps the whole result, later steps walk its rows. Booleans read as integers
+/// (`t` → 1, `f` → 0), as SQLite stores them.
+final class PostgresStatement: SQLStatement {
+    let name: String
+    let sql: String
+    private unowned let connection: PostgresConnection
+    private var parameters: [SQLValue] = []
+    private var result: OpaquePointer?
+    private var row: Int32 = -1
+    private var rows: Int32 = 0
+
+    init(name: String, sql: String, connection: PostgresConnection) {
+        self.name = name
+        self.sql = sql
+        self.connection = connection
+    }
+
+    deinit { if let result { PQclear(result) } }
+
+    func setParameters(_ values: [SQLValue]) throws {
+        parameters = values
+    }
+
+    func reset() {
+        if let result { PQclear(result) }
+        result = nil
+        parameters = []
+        row = -1
+        rows = 0
+    }
+
+    func step() throws -> Bool {
+        if result == nil { try execute() }
+        row += 1
+        return row < rows
+    }
+
+    private func execute() throws {
+        let texts: [UnsafeMutablePointer<CChar>?] = parameters.map { value in
+            switch value {
+            case .null: return nil
+            case .int(let number): return strdup(String(number))
+            case .double(let number): return strdup(number.isFinite ? "\(number)" : (number.isNaN ? "NaN" : number > 0 ? "Infinity" : "-Infinity"))
+            case .text(let text): return strdup(text)
+            }
+        }
+        defer { texts.forEach { free($0) } }
+        let executed = texts.map { UnsafePointer($0) }.withUnsafeBufferPointer {
+            PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
+        }
+        do {
+            try connection.check(executed, sql: sql)
+        } catch {
+            PQclear(executed)
+            throw error
+        }
+        result = executed
+        rows = PQntuples(executed)
+        row = -1
+        connection.changes = Int(String(cString: PQcmdTuples(executed))) ?? 0
+    }
+
+    private func value(_ column: Int32) -> UnsafeMutablePointer<CChar>? {
+        guard let result, row >= 0, row < rows, column < PQnfields(result) else { return nil }
+        return PQgetvalue(result, row, column)
+    }
+
+    func isNull(_ column: Int32) -> Bool {
+        guard let result, row >= 0, row < rows else { return true }
+        return PQgetisnull(result, row, column) != 0
+    }
+
+    func text(_ column: Int32) -> String {
+        value(column).map { String(cString: $0) } ?? ""
+    }
+
+    func int(_ column: Int32) -> Int64 {
+        guard let pointer = value(column) else { return 0 }
+        switch pointer.pointee {
+        case 0x74: return 1  // t
+        case 0x66: return 0  // f
+        default: return strtoll(pointer, nil, 10)
+        }
+    }
+
+    func double(_ column: Int32) -> Double {
+        guard let pointer = value(column) else { return 0 }
+        return strtod(pointer, nil)
+    }
+}

@@ -1,0 +1,109 @@
+import Domain
+import Foundation
+import Storage
+import StorageSQL
+
+/// The store on PostgreSQL, for several gateway instances sharing one database. The SQL is the same as SQLite's
+/// (`StorageSQL`); what differs is how transactions are held:
+///
+/// - **One writer at a time, across every instance.** Each write transaction first takes a transaction-scoped advisory
+///   lock, so batches commit in the order they began, exactly as SQLite's single writer does: a feed sequence is
+///   never committed after a higher one (a reader never skips a late event), a resolution block is never worked by
+///   two instances at once, and a steward decision is visible to the next batch of every instance. Reads never wait.
+/// - **Reads are `REPEATABLE READ, READ ONLY` transactions**: one consistent snapshot per read, as SQLite's WAL gives.
+///
+/// The database must sort text by code point (collation C, POSIX or C.UTF-8), as SQLite does: every `ORDER BY` on
+/// text then gives the same order on both engines. Another collation is refused at open with the command to create
+/// a suitable database.
+public final class PostgresStore: Store, @unchecked Sendable {
+    private let pool: SQLConnectionPool<PostgresConnection>
+    public let schemaVersion: Int
+    /// The advisory lock key every write transaction takes ("LienThon" in ASCII).
+    static let writerLock: Int64 = 0x4C69_656E_5468_6F6E
+    /// The advisory lock held while migrating, so that instances starting together migrate once.
+    static let migrationLock: Int64 = 0x4C69_656E_4D69_6772
+
+    /// Connects, checks the database and migrates it. `connections` bounds this process's connections.
+    public init(conninfo: String, connections: Int = 8) throws {
+        pool = SQLConnectionPool(capacity: connections, open: { try PostgresConnection(conninfo: conninfo) }, isUsable: { $0.isUsable })
+        let location = PostgresConnection.redacted(conninfo)
+        schemaVersion = try pool.with { connection in
+            try Self.checkCollation(connection, location: location)
+            try connection.execute("SELECT pg_advisory_lock(\(Self.migrationLock))")
+            defer { try? connection.execute("SELECT pg_advisory_unlock(\(Self.migrationLock))") }
+            try Self.checkIsOurs(connection, location: location)
+            let found = try Self.currentVersion(connection)
+            if found > PostgresMigrations.latestVersion {
+                throw StoreError.newerSchema(location: location, found: found, supported: PostgresMigrations.latestVersion)
+            }
+            try Self.migrate(connection, from: found)
+            return PostgresMigrations.latestVersion
+        }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try pool.with { connection in
+            try connection.execute("BEGIN")
+            do {
+                try connection.execute("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+                let result = try body(SQLStoreTransactions.on(connection))
+                try connection.execute("COMMIT")
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
+        try pool.with { connection in
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            defer { try? connection.execute("COMMIT") }
+            return try body(SQLStoreTransactions.on(connection))
+        }
+    }
+
+    private static func scalarText(_ connection: PostgresConnection, _ sql: String) throws -> String? {
+        let statement = try connection.statement(sql)
+        defer { statement.reset() }
+        return try statement.step() ? statement.optionalText(0) : nil
+    }
+
+    private static func checkCollation(_ connection: PostgresConnection, location: String) throws {
+        // The provider column is new in PostgreSQL 15 (ICU databases): read it through JSON so older servers answer too.
+        let collation =
+            try scalarText(
+                connection,
+                """
+                SELECT CASE WHEN coalesce(to_jsonb(d) ->> 'datlocprovider', 'c') = 'c' THEN datcollate
+                    ELSE 'ICU ' || coalesce(to_jsonb(d) ->> 'daticulocale', '') END
+                FROM pg_database d WHERE datname = current_database()
+                """) ?? ""
+        guard ["C", "POSIX", "C.UTF-8", "C.utf8"].contains(collation) else {
+            throw StoreError.cannotOpen(
+                location: location,
+                reason: "the database sorts text by '\(collation)'; LienThong needs code-point order, as SQLite's: "
+                    + "CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+        }
+    }
+
+    private static func checkIsOurs(_ connection: PostgresConnection, location: String) throws {
+        let tables = Int(try scalarText(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()") ?? "0") ?? 0
+        let ours = try scalarText(connection, "SELECT to_regclass('schema_migrations')::text") != nil
+        if tables > 0 && !ours {
+            throw StoreError.cannotOpen(location: location, reason: "a PostgreSQL schema with tables, but not a LienThong store")
+        }
+    }
+
+    private static func currentVersion(_ connection: PostgresConnection) throws -> Int {
+        guard try scalarText(connection, "SELECT to_regclass('schema_migrations')::text") != nil else { return 0 }
+        return Int(try scalarText(connection, "SELECT coalesce(max(version), 0) FROM schema_migrations") ?? "0") ?? 0
+    }
+
+    private static func migrate(_ connection: PostgresConnection, from found: Int) throws {
+        try connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        try SQLMigration.apply(PostgresMigrations.all, after: found, on: connection, begin: "BEGIN")
+    }
+}

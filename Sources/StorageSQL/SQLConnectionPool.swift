@@ -1,0 +1,55 @@
+import Foundation
+
+/// Connections opened on first need, up to `capacity`; a caller that finds all of them busy waits for one. A
+/// connection `isUsable` rejects when it comes back (its server went away) is dropped instead of lent again.
+/// SQLite's read-only readers and PostgreSQL's connections both come from one of these.
+public final class SQLConnectionPool<Connection: AnyObject>: @unchecked Sendable {
+    private let capacity: Int
+    private let open: () throws -> Connection
+    private let isUsable: (Connection) -> Bool
+    /// Guards `idle` and `opened`.
+    private let condition = NSCondition()
+    private var idle: [Connection] = []
+    private var opened = 0
+
+    public init(capacity: Int, open: @escaping () throws -> Connection, isUsable: @escaping (Connection) -> Bool = { _ in true }) {
+        self.capacity = max(1, capacity)
+        self.open = open
+        self.isUsable = isUsable
+    }
+
+    /// Runs `body` on a connection of its own.
+    public func with<T>(_ body: (Connection) throws -> T) throws -> T {
+        let connection = try acquire()
+        defer { release(connection) }
+        return try body(connection)
+    }
+
+    private func acquire() throws -> Connection {
+        condition.lock()
+        while idle.isEmpty && opened >= capacity { condition.wait() }
+        if let connection = idle.popLast() {
+            condition.unlock()
+            return connection
+        }
+        opened += 1
+        condition.unlock()
+        do {
+            return try open()
+        } catch {
+            condition.lock()
+            opened -= 1
+            condition.signal()
+            condition.unlock()
+            throw error
+        }
+    }
+
+    private func release(_ connection: Connection) {
+        let usable = isUsable(connection)
+        condition.lock()
+        if usable { idle.append(connection) } else { opened -= 1 }
+        condition.signal()
+        condition.unlock()
+    }
+}

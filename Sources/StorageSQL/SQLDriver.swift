@@ -1,0 +1,89 @@
+import Storage
+
+/// What the shared SQL store code (`SQLTransaction`) needs from an engine's driver: prepared statements with
+/// positional parameters, and a count of the rows the last write changed. `StorageSQLite` drives SQLite,
+/// `StoragePostgres` drives PostgreSQL through libpq; every query is written once, in the SQL both engines accept
+/// (`?` and `?N` placeholders, `ON CONFLICT`, `RETURNING`), except the few a `SQLDialect` switch names.
+///
+/// A connection is used by one thread at a time; the store that owns it serialises access.
+public protocol SQLConnection: AnyObject {
+    /// Which engine this is, for the queries that differ.
+    var dialect: SQLDialect { get }
+    /// A prepared statement, reset and with no bindings (drivers cache them by text).
+    func statement(_ sql: String) throws -> any SQLStatement
+    /// Runs SQL without parameters or results.
+    func execute(_ sql: String) throws
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    var changes: Int { get }
+}
+
+/// A prepared statement: bind, then `step` through rows and read columns (0-based) of the current row.
+public protocol SQLStatement: AnyObject {
+    /// Sets the parameters by position, in order (the first is `?1`); `bind` is the chaining form.
+    func setParameters(_ values: [SQLValue]) throws
+    /// Advances; true while a row is available. The first call executes the statement.
+    func step() throws -> Bool
+    /// Makes the statement ready to bind and run again.
+    func reset()
+    func int(_ column: Int32) -> Int64
+    func double(_ column: Int32) -> Double
+    func text(_ column: Int32) -> String
+    func isNull(_ column: Int32) -> Bool
+}
+
+/// The engines, for the few queries written differently on each.
+public enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+}
+
+/// A value to bind.
+public enum SQLValue: Sendable, Equatable {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+
+    public static func optional(_ text: String?) -> SQLValue { text.map { .text($0) } ?? .null }
+    public static func optional(_ number: Int?) -> SQLValue { number.map { .int(Int64($0)) } ?? .null }
+}
+
+extension SQLStatement {
+    /// Binds parameters by position, in order; returns the statement for chaining.
+    @discardableResult
+    public func bind(_ values: SQLValue...) throws -> Self {
+        try setParameters(values)
+        return self
+    }
+
+    /// Binds an array of parameters by position, in order; returns the statement for chaining.
+    @discardableResult
+    public func bind(_ values: [SQLValue]) throws -> Self {
+        try setParameters(values)
+        return self
+    }
+
+    /// Runs a statement that writes (INSERT, UPDATE, DELETE) to its end.
+    public func run() throws {
+        while try step() {}
+        WriteFaultInjection.wrote()
+    }
+
+    /// Runs an `INSERT … RETURNING x` and returns x of its one row.
+    public func runReturningInt() throws -> Int64 {
+        guard try step() else { throw StoreError.engine("an INSERT … RETURNING gave no row") }
+        let value = int(0)
+        while try step() {}
+        WriteFaultInjection.wrote()
+        return value
+    }
+
+    public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    public func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+}
+
+/// The shared store code, for the engine modules: a transaction (which is also a reader) over a driver connection.
+public enum SQLStoreTransactions {
+    /// The store operations of one transaction on `connection`; the caller has begun it and commits or rolls it back.
+    public static func on(_ connection: any SQLConnection) -> any StoreTransaction { SQLTransaction(connection: connection) }
+}

@@ -1,0 +1,112 @@
+import Domain
+import Storage
+
+/// Name search over entities: the one part of the store each engine indexes its own way. SQLite keeps the folded
+/// names in an FTS5 table (`entity_search_names`, joined on rowid) and ranks by bm25; PostgreSQL keeps the distinct
+/// name tokens in a `text[]` column under a GIN index and ranks shorter names first. Both match a query when every
+/// token is one of the entity's name tokens, and put an exact folded full name first.
+extension SQLTransaction {
+    func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws {
+        let joined = names.joined(separator: " | ")
+        let namesColumn = connection.dialect == .sqlite ? "n.names" : "s.names"
+        let join = connection.dialect == .sqlite ? "JOIN entity_search_names n ON n.rowid = s.rowid" : ""
+        let existing = try connection.statement(
+            "SELECT s.kind, s.exact_name, s.birth_year, \(namesColumn) FROM entity_search s \(join) WHERE s.entity_id = ?"
+        ).bind(.text(id))
+        var found = false
+        var unchanged = false
+        if try existing.step() {
+            found = true
+            unchanged =
+                !names.isEmpty && existing.text(0) == kind.rawValue && existing.text(1) == exactName
+                && existing.optionalInt(2) == birthYear.map(Int64.init) && existing.text(3) == joined
+        }
+        existing.reset()
+        // A refresh that changed nothing searchable writes nothing (batch resolution refreshes every entity).
+        if unchanged { return }
+        switch connection.dialect {
+        case .sqlite:
+            if found {
+                try connection.statement(
+                    "DELETE FROM entity_search_names WHERE rowid = (SELECT rowid FROM entity_search WHERE entity_id = ?)"
+                ).bind(.text(id)).run()
+                try connection.statement("DELETE FROM entity_search WHERE entity_id = ?").bind(.text(id)).run()
+            }
+            guard !names.isEmpty else { return }
+            let rowid = try connection.statement(
+                "INSERT INTO entity_search (entity_id, kind, exact_name, birth_year) VALUES (?, ?, ?, ?) RETURNING rowid"
+            ).bind(.text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear)).runReturningInt()
+            try connection.statement("INSERT INTO entity_search_names (rowid, names) VALUES (?, ?)").bind(.int(rowid), .text(joined)).run()
+        case .postgres:
+            guard !names.isEmpty else {
+                if found { try connection.statement("DELETE FROM entity_search WHERE entity_id = ?").bind(.text(id)).run() }
+                return
+            }
+            try connection.statement(
+                """
+                INSERT INTO entity_search (entity_id, kind, exact_name, birth_year, names, name_tokens) VALUES (?, ?, ?, ?, ?, ?::text[])
+                ON CONFLICT (entity_id) DO UPDATE SET kind = excluded.kind, exact_name = excluded.exact_name,
+                    birth_year = excluded.birth_year, names = excluded.names, name_tokens = excluded.name_tokens
+                """
+            ).bind(
+                .text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear), .text(joined),
+                .text(Self.arrayLiteral(Self.tokens(of: names)))
+            ).run()
+        }
+    }
+
+    func searchEntities(
+        kind: EntityKind, tokens: [String], exactName: String, birthYear: Int?, commune: String?, within jurisdiction: Jurisdiction,
+        limit: Int, offset: Int
+    ) throws -> [String] {
+        let words = tokens.filter { !$0.isEmpty }
+        guard !words.isEmpty else { return [] }
+        let scope = jurisdictionClause(jurisdiction, entityColumn: "s.entity_id")
+        let (from, match, rank): (String, String, String)
+        let query: SQLValue
+        switch connection.dialect {
+        case .sqlite:
+            from = "entity_search_names n JOIN entity_search s ON s.rowid = n.rowid"
+            match = "entity_search_names MATCH ?"
+            rank = "n.rank"
+            query = .text(words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " "))
+        case .postgres:
+            // A query word is one token only when it has no separator in it: split it the way names were.
+            let wanted = Self.tokens(of: words)
+            guard !wanted.isEmpty else { return [] }
+            from = "entity_search s"
+            match = "s.name_tokens @> ?::text[]"
+            rank = "cardinality(s.name_tokens)"
+            query = .text(Self.arrayLiteral(wanted))
+        }
+        let sql = """
+            SELECT s.entity_id FROM \(from)
+            WHERE \(match) AND s.kind = ? AND (CAST(? AS INTEGER) IS NULL OR s.birth_year = ?)
+              AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM entity_places c WHERE c.entity_id = s.entity_id AND c.commune_code = ?))\(scope.sql)
+            ORDER BY s.exact_name = ? DESC, \(rank), s.entity_id LIMIT ? OFFSET ?
+            """
+        let values: [SQLValue] =
+            [query, .text(kind.rawValue), .optional(birthYear), .optional(birthYear), .optional(commune), .optional(commune)]
+            + scope.values + [.text(exactName), .int(Int64(max(0, limit))), .int(Int64(max(0, offset)))]
+        let statement = try connection.statement(sql).bind(values)
+        var ids: [String] = []
+        while try statement.step() { ids.append(statement.text(0)) }
+        return ids
+    }
+
+    /// The distinct tokens of folded names, split where FTS5's unicode61 tokenizer splits (on anything not a letter
+    /// or digit), sorted.
+    static func tokens(of names: [String]) -> [String] {
+        var tokens: Set<String> = []
+        for name in names {
+            for token in name.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) { tokens.insert(String(token)) }
+        }
+        return tokens.sorted()
+    }
+
+    /// A PostgreSQL array literal of text elements, each quoted.
+    static func arrayLiteral(_ elements: [String]) -> String {
+        "{" + elements.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+}

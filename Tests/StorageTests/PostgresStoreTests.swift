@@ -1,0 +1,112 @@
+import Domain
+import Foundation
+import Storage
+@testable import StoragePostgres
+import Testing
+
+/// What only the PostgreSQL engine has: its SQL dialect, the databases it accepts, and several instances writing
+/// to one database at once. Runs when a test server is given (`Engine.available`).
+@Suite(.enabled(if: Engine.available.contains(.postgres), "needs a PostgreSQL server (scripts/with-postgres.sh)"))
+struct PostgresStoreTests {
+    @Test func placeholdersBecomeNumberedParametersOutsideQuotes() {
+        #expect(PostgresConnection.numberedPlaceholders("SELECT a FROM t WHERE b = ? AND c = ?") == "SELECT a FROM t WHERE b = $1 AND c = $2")
+        #expect(PostgresConnection.numberedPlaceholders("WHERE (?1 IS NULL OR s = ?1) LIMIT ?2") == "WHERE ($1 IS NULL OR s = $1) LIMIT $2")
+        #expect(PostgresConnection.numberedPlaceholders("SELECT '?', \"a?\" WHERE x = ?::text[]") == "SELECT '?', \"a?\" WHERE x = $1::text[]")
+    }
+
+    @Test func passwordsNeverReachMessages() {
+        #expect(PostgresConnection.redacted("postgresql://gw:s3cret@db.example/lt") == "postgresql://gw:***@db.example/lt")
+        #expect(PostgresConnection.redacted("host=db user=gw password=s3cret dbname=lt") == "host=db user=gw password=*** dbname=lt")
+        #expect(PostgresConnection.redacted("postgresql://gw@db.example/lt") == "postgresql://gw@db.example/lt")
+    }
+
+    @Test func reopeningKeepsDataAndMigratesOnce() throws {
+        let url = try Engine.newDatabase()
+        do {
+            let store = try PostgresStore(conninfo: url)
+            #expect(store.schemaVersion == 8)
+            _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
+        }
+        let reopened = try PostgresStore(conninfo: url)
+        #expect(try reopened.read { try $0.mention(key: Fixture.person("K1").key) }?.contentHash == "h1")
+        let raw = try PostgresConnection(conninfo: url)
+        let migrations = try raw.statement("SELECT count(*) FROM schema_migrations")
+        #expect(try migrations.step() && migrations.int(0) == 1)
+    }
+
+    @Test func newerSchemasForeignSchemasAndOtherCollationsAreRefused() throws {
+        let newer = try Engine.newDatabase()
+        _ = try PostgresStore(conninfo: newer)
+        try PostgresConnection(conninfo: newer).execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
+        #expect(throws: StoreError.newerSchema(location: newer, found: 99, supported: 8)) { try PostgresStore(conninfo: newer) }
+
+        let foreign = try Engine.newDatabase()
+        try PostgresConnection(conninfo: foreign).execute("CREATE TABLE customers (id integer)")
+        #expect(throws: StoreError.cannotOpen(location: foreign, reason: "a PostgreSQL schema with tables, but not a LienThong store")) {
+            try PostgresStore(conninfo: foreign)
+        }
+
+        // A database sorting text by a language's rules would order names differently from SQLite.
+        let server = try #require(Engine.serverURL)
+        let name = "lt_collation_" + UUID().uuidString.prefix(8).lowercased()
+        try PostgresConnection(conninfo: server).execute(
+            "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+        _ = try PostgresStore(conninfo: try PostgresDatabases.url(of: name, on: server))  // C.UTF-8 is code-point order
+        let und = "lt_icu_" + UUID().uuidString.prefix(8).lowercased()
+        try PostgresConnection(conninfo: server).execute(
+            "CREATE DATABASE \(und) TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'vi-VN' LOCALE 'C.UTF-8'")
+        do {
+            _ = try PostgresStore(conninfo: try PostgresDatabases.url(of: und, on: server))
+            Issue.record("a database collating by ICU rules was accepted")
+        } catch StoreError.cannotOpen(_, let reason) {
+            #expect(reason.contains("code-point order"))
+        }
+    }
+
+    /// Eight writers on two store instances (two gateways on one database), each appending events in transactions
+    /// that sleep a random while before committing, and a reader following the feed all along: the reader must see
+    /// every sequence exactly once and in order — an event committed late never appears below the reader's cursor.
+    @Test func concurrentWritersNeverMakeTheFeedReaderSkipAnEvent() throws {
+        let url = try Engine.newDatabase()
+        let instances = [try PostgresStore(conninfo: url), try PostgresStore(conninfo: url)]
+        let writers = 8, batchesPerWriter = 6, eventsPerBatch = 3
+        let total = writers * batchesPerWriter * eventsPerBatch
+        let failures = Failures()
+        let group = DispatchGroup()
+        for writer in 0..<writers {
+            DispatchQueue.global().async(group: group) {
+                do {
+                    for batch in 0..<batchesPerWriter {
+                        try instances[writer % 2].write { transaction in
+                            for event in 0..<eventsPerBatch {
+                                try transaction.appendFeedEvent(
+                                    type: .entityUpdated, subject: "P-\(writer)-\(batch)-\(event)", kind: .person, data: "{}", at: "t")
+                                usleep(UInt32.random(in: 0...4_000))
+                            }
+                        }
+                    }
+                } catch { failures.add("writer \(writer): \(error)") }
+            }
+        }
+        var seen: [Int64] = []
+        let reader = instances[0]
+        let deadline = Date().addingTimeInterval(60)
+        while seen.count < total && Date() < deadline {
+            let events = try reader.read { try $0.feed(after: seen.last ?? 0, limit: 50) }
+            seen += events.map(\.sequence)
+            if events.isEmpty { usleep(1_000) }
+        }
+        group.wait()
+        #expect(failures.messages.isEmpty, "\(failures.messages)")
+        #expect(seen == Array(1...Int64(total)), "the reader saw \(seen.count) of \(total) events, in this order: \(seen.prefix(40))…")
+    }
+}
+
+/// Errors collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ message: String) { lock.withLock { list.append(message) } }
+    var messages: [String] { lock.withLock { list } }
+}

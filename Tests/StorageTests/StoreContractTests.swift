@@ -1,0 +1,85 @@
+import Domain
+import Storage
+import Testing
+
+/// The store contract, run on every engine (`Engine.available`): staging and versions, the feed committed with
+/// its change, quarantine, links, checkpoints.
+@Suite struct StoreContractTests {
+    @Test(arguments: Engine.available) func stagingIsIdempotentAndVersionsChanges(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let first = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t1") }
+        let again = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t2") }
+        let changed = try store.write { try $0.stage(Fixture.person("K1", name: "Nguyễn Văn Ân"), contentHash: "h2", at: "t3") }
+        #expect(first.1 == .inserted)
+        #expect(again.1 == .unchanged)
+        #expect(changed.1 == .updated)
+        #expect(changed.0.version == 2)
+        #expect(changed.0.id == first.0.id)
+    }
+
+    @Test(arguments: Engine.available) func feedAppendCommitsWithTheChangeAndRollbackLeavesNothing(engine: Engine) throws {
+        let store = try engine.makeStore()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.write { transaction in
+                _ = try transaction.stage(Fixture.person("K1"), contentHash: "h1", at: "t")
+                try transaction.appendFeedEvent(type: .entityCreated, subject: "P-1", kind: .person, data: "{}", at: "t")
+                throw Boom()
+            }
+        }
+        #expect(try store.read { try $0.feed(after: 0, limit: 10) }.isEmpty)
+        #expect(try store.read { try $0.mention(key: Fixture.person("K1").key) } == nil)
+
+        try store.write { transaction in
+            _ = try transaction.stage(Fixture.person("K1"), contentHash: "h1", at: "t")
+            try transaction.appendFeedEvent(type: .entityCreated, subject: "P-1", kind: .person, data: "{}", at: "t")
+            try transaction.appendFeedEvent(type: .entityUpdated, subject: "P-1", kind: .person, data: "{}", at: "t")
+        }
+        let events = try store.read { try $0.feed(after: 0, limit: 10) }
+        #expect(events.map(\.type) == [.entityCreated, .entityUpdated])
+        #expect(events.map(\.sequence) == [events[0].sequence, events[0].sequence + 1])
+        #expect(Set(events.map(\.id)).count == 2)
+        #expect(try store.read { try $0.feed(after: events[0].sequence, limit: 10) }.map(\.sequence) == [events[1].sequence])
+    }
+
+    @Test(arguments: Engine.available) func quarantineIsKeptOnceWithEveryReason(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let location = SourceLocation(file: "land.csv", line: 7)
+        let reasons = [
+            Finding(rule: "date.impossible", severity: .error, message: "31/02 does not exist", field: "birth_date"),
+            Finding(rule: "name.empty", severity: .error, message: "no name", field: "name"),
+        ]
+        let first = try store.write { try $0.quarantine(source: "land", location: location, rawText: "a,b", record: nil, reasons: reasons, at: "t") }
+        let second = try store.write { try $0.quarantine(source: "land", location: location, rawText: "a,b", record: nil, reasons: reasons, at: "t") }
+        #expect(first)
+        #expect(!second)
+        let records = try store.read { try $0.quarantined(source: "land", includeRetried: false, limit: 10) }
+        #expect(records.count == 1)
+        #expect(records.first?.reasons == reasons)
+        #expect(records.first?.location.line == 7)
+    }
+
+    @Test(arguments: Engine.available) func linksAreReplacedPerStatingMention(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let owner = Fixture.person("LD1", source: "land", registry: "land")
+        let parcelA = Fixture.parcel("LD1"), parcelB = Fixture.parcel("LD2")
+        try store.write { transaction in
+            for mention in [owner, parcelA, parcelB] { _ = try transaction.stage(mention, contentHash: mention.key.recordKey, at: "t") }
+            #expect(try transaction.replaceLinks(stated: [MentionLink(type: .ownsParcel, from: owner.key, to: parcelA.key)], at: "t"))
+            #expect(!(try transaction.replaceLinks(stated: [MentionLink(type: .ownsParcel, from: owner.key, to: parcelA.key)], at: "t")))
+            #expect(try transaction.replaceLinks(stated: [MentionLink(type: .ownsParcel, from: owner.key, to: parcelB.key)], at: "t"))
+        }
+        let links = try store.read { reader in try reader.links(ofMentions: [try reader.mention(key: owner.key)!.id]) }
+        #expect(links.map(\.to) == [parcelB.key])
+    }
+
+    @Test(arguments: Engine.available) func checkpointsAreSetReplacedAndCleared(engine: Engine) throws {
+        let store = try engine.makeStore()
+        try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: "\"v1\"", at: "t") }
+        try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: "\"v2\"", at: "t") }
+        #expect(try store.read { try $0.checkpoint(source: "land", key: "etag") } == "\"v2\"")
+        #expect(try store.read { try $0.checkpoint(source: "population", key: "etag") } == nil)
+        try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: nil, at: "t") }
+        #expect(try store.read { try $0.checkpoint(source: "land", key: "etag") } == nil)
+    }
+}
