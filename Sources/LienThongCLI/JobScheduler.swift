@@ -43,9 +43,15 @@ final class JobScheduler: @unchecked Sendable {
         }
     }
 
-    /// Marks runs left `running` by a previous process as `interrupted`; call once at start.
+    /// Marks runs left `running` by a process that is gone as `interrupted`; call once at start. A run whose job
+    /// another daemon on the same store still holds is left alone.
     func recoverInterruptedRuns() throws {
-        let count = try store.write { try $0.interruptRunningJobs(at: Clock.now()) }
+        var count = 0
+        for source in try store.read({ try $0.runningJobSources() }) {
+            guard let claim = try store.claimJob(source) else { continue }
+            defer { claim.release() }
+            count += try store.write { try $0.interruptRunningJobs(source: source, at: Clock.now()) }
+        }
         if count > 0 {
             ServiceLog.write(.warn, "interrupted runs recovered", [("runs", .int(Int64(count)))])
         }
@@ -57,6 +63,12 @@ final class JobScheduler: @unchecked Sendable {
         let (sources, settings) = lock.withLock { (self.sources, self.settings) }
         for source in sources {
             do {
+                let seen = try store.read { try $0.jobState(name: source.name) } ?? JobState(name: source.name)
+                guard dueSlot(source, seen, now: now) != nil else { continue }
+                // Several daemons on one store: the one that claims the job runs it; the others pass. Under the claim
+                // the state is read again, as the daemon that held it before may have just run this slot.
+                guard let claim = try store.claimJob(source.name) else { continue }
+                defer { claim.release() }
                 let state = try store.read { try $0.jobState(name: source.name) } ?? JobState(name: source.name)
                 guard let slot = dueSlot(source, state, now: now) else { continue }
                 try run(source, slot: slot, state: state, settings: settings)

@@ -91,6 +91,12 @@ enum JobsCommand {
             guard let source = configuration.sources.first(where: { $0.name == arguments.positionals[1] }) else {
                 throw UsageError(message: "no source '\(arguments.positionals[1])' in the configuration", verb: "jobs")
             }
+            // A daemon on the same PostgreSQL store may be running this job now: run it once, not twice at a time.
+            guard let claim = try store.claimJob(source.name) else {
+                context.console.error("\(source.name): another process is running this job now; run again later")
+                return ExitCode.failure
+            }
+            defer { claim.release() }
             let reference = try context.reference()
             let resolver = try store.read { try Resolver.loading(settings: configuration.resolver, map: reference, from: $0) }
             switch SourceJob(source: source, store: store, reference: reference, resolver: resolver).run() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The scheduler's memory of one source, kept in the store so that a restart neither loses nor repeats runs.
 public struct JobState: Hashable, Sendable, Codable {
     /// The source's name in the configuration.
@@ -49,11 +51,35 @@ public protocol JobReader {
     func jobState(name: String) throws -> JobState?
     /// Runs of a source, newest first (all sources when nil).
     func jobRuns(source: String?, limit: Int) throws -> [JobRun]
+    /// The sources with a run still marked `running`.
+    func runningJobSources() throws -> [String]
 }
 
 /// Writes of the scheduler's state.
 public protocol JobWriter {
     func putJobState(_ state: JobState) throws
-    /// Marks every run still `running` as `interrupted` (the process that ran it is gone); returns how many.
-    func interruptRunningJobs(at time: String) throws -> Int
+    /// Marks the runs of `source` still `running` as `interrupted` (the process that ran them is gone); returns how many.
+    func interruptRunningJobs(source: String, at time: String) throws -> Int
+}
+
+/// A job claimed by this process: no other process using the store can claim it until `release` (or until this
+/// process ends, however it ends).
+public final class JobClaim: @unchecked Sendable {
+    private var releasing: (() -> Void)?
+    private let lock = NSLock()
+
+    public init(release: @escaping () -> Void) {
+        releasing = release
+    }
+
+    /// Gives the job back; later calls do nothing.
+    public func release() {
+        let action = lock.withLock { () -> (() -> Void)? in
+            defer { releasing = nil }
+            return releasing
+        }
+        action?()
+    }
+
+    deinit { releasing?() }
 }

@@ -12,6 +12,9 @@ public protocol Store: AnyObject, Sendable {
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
     /// The schema version the store is at after start-up migrations.
     var schemaVersion: Int { get }
+    /// Claims the job `name` for this process (a scheduled sync of one source), or nil when another holder has it:
+    /// several daemons on one store run each job once. A claim is never left behind by a dead process.
+    func claimJob(_ name: String) throws -> JobClaim?
 }
 
 /// A mention as stored: its row id, version and content hash.

@@ -17,14 +17,18 @@ import StorageSQL
 /// a suitable database.
 public final class PostgresStore: Store, @unchecked Sendable {
     private let pool: SQLConnectionPool<PostgresConnection>
+    private let conninfo: String
     public let schemaVersion: Int
     /// The advisory lock key every write transaction takes ("LienThon" in ASCII).
     static let writerLock: Int64 = 0x4C69_656E_5468_6F6E
+    /// The class of advisory locks on jobs (two-integer keys, a key space apart from the one-integer locks above).
+    static let jobLockClass: Int32 = 0x4C54_4A42
     /// The advisory lock held while migrating, so that instances starting together migrate once.
     static let migrationLock: Int64 = 0x4C69_656E_4D69_6772
 
     /// Connects, checks the database and migrates it. `connections` bounds this process's connections.
     public init(conninfo: String, connections: Int = 8) throws {
+        self.conninfo = conninfo
         pool = SQLConnectionPool(capacity: connections, open: { try PostgresConnection(conninfo: conninfo) }, isUsable: { $0.isUsable })
         let location = PostgresConnection.redacted(conninfo)
         schemaVersion = try pool.with { connection in
@@ -39,6 +43,17 @@ public final class PostgresStore: Store, @unchecked Sendable {
             try Self.migrate(connection, from: found)
             return PostgresMigrations.latestVersion
         }
+    }
+
+    /// A session-level advisory lock on a connection of the claim's own, in the key space of jobs (class
+    /// `jobLockClass`, object the hash of the name): released by `release`, and by the server when the connection
+    /// ends — a daemon killed in the middle of a run leaves no claim behind.
+    public func claimJob(_ name: String) throws -> JobClaim? {
+        let connection = try PostgresConnection(conninfo: conninfo)
+        let statement = try connection.statement("SELECT pg_try_advisory_lock(\(Self.jobLockClass), hashtext(?))").bind(.text(name))
+        guard try statement.step(), statement.int(0) == 1 else { return nil }
+        statement.reset()
+        return JobClaim { withExtendedLifetime(connection) {} }
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

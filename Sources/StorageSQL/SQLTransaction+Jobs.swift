@@ -45,10 +45,20 @@ extension SQLTransaction {
         return runs
     }
 
-    func interruptRunningJobs(at time: String) throws -> Int {
+    func runningJobSources() throws -> [String] {
+        let statement = try connection.statement("SELECT DISTINCT source FROM job_runs WHERE status = 'running' ORDER BY source")
+        var sources: [String] = []
+        while try statement.step() { sources.append(statement.text(0)) }
+        return sources
+    }
+
+    func interruptRunningJobs(source: String, at time: String) throws -> Int {
         try connection.statement(
-            "UPDATE job_runs SET status = 'interrupted', finished_at = ?, error = 'the process running it stopped before it finished' WHERE status = 'running'"
-        ).bind(.text(time)).run()
+            """
+            UPDATE job_runs SET status = 'interrupted', finished_at = ?, error = 'the process running it stopped before it finished'
+            WHERE status = 'running' AND source = ?
+            """
+        ).bind(.text(time), .text(source)).run()
         return connection.changes
     }
 }

@@ -1,6 +1,7 @@
 import CSQLite
 import Domain
 import Foundation
+import Synchronization
 import Storage
 import StorageSQL
 
@@ -18,6 +19,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     private static let readerPragmas = "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
     public let schemaVersion: Int
     public let path: String
+    /// Jobs claimed in this process (one daemon writes a SQLite file; several share a PostgreSQL store).
+    private let claimed = ClaimedJobs()
 
     /// Opens (creating if needed) and migrates. A file that is not a LienThong store, or one from a newer
     /// schema, is refused before anything is written to it.
@@ -76,6 +79,16 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             try? connection.execute("COMMIT")
         }
         return try body(SQLStoreTransactions.on(connection))
+    }
+
+    public func claimJob(_ name: String) throws -> JobClaim? {
+        guard claimed.names.withLock({ $0.insert(name).inserted }) else { return nil }
+        return JobClaim { [claimed] in _ = claimed.names.withLock { $0.remove(name) } }
+    }
+
+    /// The names of the jobs claimed, shared with the claims' release actions.
+    private final class ClaimedJobs: Sendable {
+        let names = Mutex<Set<String>>([])
     }
 
     /// Runs `PRAGMA integrity_check`; returns "ok" for a sound file.
