@@ -31,12 +31,13 @@ test: deps
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 bench:
-	@scripts/install-deps.sh --with-bench
+	@scripts/install-deps.sh --with-bench --with-postgres
 	bench/decode.sh
 	bench/run.sh
 	bench/resolve.sh
 	bench/sync.sh
 	bench/api.sh
+	bench/postgres.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
