@@ -10,9 +10,10 @@ bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bindir/initdb" ] || { echo "with-postgres: no PostgreSQL server (scripts/install-deps.sh --with-postgres)" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/lienthong-pg.XXXXXX)
-chmod 755 "$work"
-# initdb refuses to run as root: run the server as an unprivileged user that owns only this directory.
 run_as=()
+chmod 755 "$work"
+# initdb refuses to run as root: run the server as an unprivileged system user (created once, kept for later runs)
+# that owns only this directory.
 if [ "$(id -u)" -eq 0 ]; then
   user=lienthong-pgtest
   id "$user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$user"
@@ -21,17 +22,6 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-stop() {
-  status=$?
-  if [ -f "$work/data/postmaster.pid" ]; then
-    "${run_as[@]}" "$bindir/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
-  [ "$status" -ne 0 ] && [ -f "$work/server.log" ] && { echo "with-postgres: server log tail:" >&2; tail -20 "$work/server.log" >&2; }
-  rm -rf "$work"
-  exit "$status"
-}
-trap stop EXIT
-trap 'exit 130' INT TERM
 
 "${run_as[@]}" "$bindir/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 -N >"$work/initdb.log" 2>&1 \
   || { cat "$work/initdb.log" >&2; exit 1; }

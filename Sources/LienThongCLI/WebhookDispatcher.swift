@@ -52,9 +52,17 @@ final class WebhookDispatcher: Sendable {
     }
 
     /// One turn for every subscription, in creation order.
+    /// Several daemons on one store: a round runs on the daemon that claims the deliveries, so each subscription
+    /// has one batch in flight, in order; the others deliver nothing this round.
     func round(now: Date = Date()) throws -> [(id: String, turn: Turn)] {
-        try store.read { try $0.webhookSubscriptions() }.filter { $0.status == .active }.map { ($0.id, try turn($0.id, now: now)) }
+        guard let claim = try store.claimJob(Self.claimName) else { return [] }
+        defer { claim.release() }
+        return try store.read { try $0.webhookSubscriptions() }.filter { $0.status == .active }.map { ($0.id, try turn($0.id, now: now)) }
     }
+
+    /// The job name under which webhook rounds are claimed (not a source name: those come from the configuration,
+    /// where a name with a space cannot be given).
+    static let claimName = "webhook deliveries"
 
     /// What `deliverUntilIdle` did for one subscription: events delivered, the cursor reached, the last turn.
     struct Progress: Equatable {

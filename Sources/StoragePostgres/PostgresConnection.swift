@@ -29,6 +29,11 @@ final class PostgresConnection: SQLConnection {
         PQfinish(handle)
     }
 
+    /// Frees every cached statement's result (a transaction's results are not kept past it).
+    func resetAll() {
+        for statement in cache.values { statement.reset() }
+    }
+
     /// False once the server has gone away; the pool then drops the connection instead of lending it again.
     var isUsable: Bool { PQstatus(handle) == CONNECTION_OK }
 

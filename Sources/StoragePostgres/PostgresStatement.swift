@@ -42,6 +42,10 @@ final class PostgresStatement: SQLStatement {
     }
 
     private func execute() throws {
+        // PostgreSQL text cannot hold U+0000, and a C string would end there: refuse rather than store less.
+        for case .text(let text) in parameters where text.utf8.contains(0) {
+            throw StoreError.engine("a text value with a NUL character cannot be stored in PostgreSQL, in: \(sql)")
+        }
         let texts: [UnsafeMutablePointer<CChar>?] = parameters.map { value in
             switch value {
             case .null: return nil

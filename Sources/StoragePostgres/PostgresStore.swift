@@ -18,9 +18,12 @@ import StorageSQL
 public final class PostgresStore: Store, @unchecked Sendable {
     private let pool: SQLConnectionPool<PostgresConnection>
     private let conninfo: String
+    /// This process's writers wait here, not on the advisory lock with a pooled connection each: a long batch of
+    /// another instance then holds at most one of this process's connections, and reads keep the rest.
+    private let writerLock = NSLock()
     public let schemaVersion: Int
     /// The advisory lock key every write transaction takes ("LienThon" in ASCII).
-    static let writerLock: Int64 = 0x4C69_656E_5468_6F6E
+    static let writerLockKey: Int64 = 0x4C69_656E_5468_6F6E
     /// The class of advisory locks on jobs (two-integer keys, a key space apart from the one-integer locks above).
     static let jobLockClass: Int32 = 0x4C54_4A42
     /// The advisory lock held while migrating, so that instances starting together migrate once.
@@ -57,16 +60,19 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try pool.with { connection in
-            try connection.execute("BEGIN")
-            do {
-                try connection.execute("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
-                let result = try body(SQLStoreTransactions.on(connection))
-                try connection.execute("COMMIT")
-                return result
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
+        try writerLock.withLock {
+            try pool.with { connection in
+                defer { connection.resetAll() }
+                try connection.execute("BEGIN")
+                do {
+                    try connection.execute("SELECT pg_advisory_xact_lock(\(Self.writerLockKey))")
+                    let result = try body(SQLStoreTransactions.on(connection))
+                    try connection.execute("COMMIT")
+                    return result
+                } catch {
+                    try? connection.execute("ROLLBACK")
+                    throw error
+                }
             }
         }
     }
@@ -74,7 +80,10 @@ public final class PostgresStore: Store, @unchecked Sendable {
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try pool.with { connection in
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            defer { try? connection.execute("COMMIT") }
+            defer {
+                connection.resetAll()
+                try? connection.execute("COMMIT")
+            }
             return try body(SQLStoreTransactions.on(connection))
         }
     }
@@ -86,13 +95,15 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     private static func checkCollation(_ connection: PostgresConnection, location: String) throws {
-        // The provider column is new in PostgreSQL 15 (ICU databases): read it through JSON so older servers answer too.
+        // The provider column is new in PostgreSQL 15 (ICU; 17 adds the builtin provider, whose C and C.UTF-8 locales
+        // sort by code point): read it through JSON so every version answers.
         let collation =
             try scalarText(
                 connection,
                 """
-                SELECT CASE WHEN coalesce(to_jsonb(d) ->> 'datlocprovider', 'c') = 'c' THEN datcollate
-                    ELSE 'ICU ' || coalesce(to_jsonb(d) ->> 'daticulocale', '') END
+                SELECT CASE coalesce(to_jsonb(d) ->> 'datlocprovider', 'c') WHEN 'c' THEN datcollate
+                    WHEN 'b' THEN coalesce(to_jsonb(d) ->> 'datlocale', '')
+                    ELSE 'ICU ' || coalesce(to_jsonb(d) ->> 'daticulocale', to_jsonb(d) ->> 'datlocale', '') END
                 FROM pg_database d WHERE datname = current_database()
                 """) ?? ""
         guard ["C", "POSIX", "C.UTF-8", "C.utf8"].contains(collation) else {
