@@ -68,10 +68,12 @@ public struct Resolver: Sendable {
         }
         var again: [Int64] = []
         var seen = Set(ids)
+        summary.mentionsRetired = 0
         for id in ids {
-            for other in try transaction.retireMention(id: id, at: time) where seen.insert(other).inserted { again.append(other) }
+            guard let linked = try transaction.retireMention(id: id, at: time) else { continue }
+            summary.mentionsRetired += 1
+            for other in linked where seen.insert(other).inserted { again.append(other) }
         }
-        summary.mentionsRetired = ids.count
         var emptied: [String] = []
         var entities: Set<String> = []
         for id in ids {

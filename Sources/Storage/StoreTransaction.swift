@@ -12,8 +12,8 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
     /// Tombstones a mention a full snapshot no longer contains: a version without content is recorded, and the
     /// mention leaves its entity, the person index and every link (its record key, history and steward decisions
     /// stay; staging the record again brings it back as a new version). Returns the live mentions at the other end
-    /// of the links removed.
-    func retireMention(id: Int64, at time: String) throws -> [Int64]
+    /// of the links removed, or nil when the mention was not live (no such mention, or already retired).
+    func retireMention(id: Int64, at time: String) throws -> [Int64]?
     /// Replaces the links stated by one source record (all from the same mention set); returns true if they changed.
     @discardableResult
     func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool

@@ -65,9 +65,9 @@ struct SQLTransaction: StoreTransaction {
     /// before it).
     static let tombstoneHash = "tombstone"
 
-    func retireMention(id: Int64, at time: String) throws -> [Int64] {
+    func retireMention(id: Int64, at time: String) throws -> [Int64]? {
         let current = try connection.statement("SELECT version FROM mentions WHERE id = ? AND retired_at IS NULL").bind(.int(id))
-        guard try current.step() else { return [] }
+        guard try current.step() else { return nil }
         let version = current.int(0) + 1
         current.reset()
         try connection.statement("UPDATE mentions SET version = ?, retired_at = ?, updated_at = ?, raw_digest = NULL WHERE id = ?")

@@ -19,7 +19,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     private static let readerPragmas = "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
     public let schemaVersion: Int
     public let path: String
-    /// Jobs claimed in this process (one daemon writes a SQLite file; several share a PostgreSQL store).
+    /// Jobs claimed by this process (each also locked in a file beside the store, for the other processes).
     private let claimed = ClaimedJobs()
 
     /// Opens (creating if needed) and migrates. A file that is not a LienThong store, or one from a newer
@@ -81,9 +81,29 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         return try body(SQLStoreTransactions.on(connection))
     }
 
+    /// Claimed in this process (a set: `flock` does not tell two claims of one process apart when they open the file
+    /// separately) and across processes — the daemon, `jobs run`, `webhooks deliver` — with an exclusive `flock` on
+    /// `STORE-claim-HASH`, which the kernel drops when the process ends, however it ends. An in-memory store has no
+    /// other process to tell.
     public func claimJob(_ name: String) throws -> JobClaim? {
         guard claimed.names.withLock({ $0.insert(name).inserted }) else { return nil }
-        return JobClaim { [claimed] in _ = claimed.names.withLock { $0.remove(name) } }
+        let forget: @Sendable () -> Void = { [claimed] in _ = claimed.names.withLock { $0.remove(name) } }
+        guard readers != nil else { return JobClaim(release: forget) }
+        let lockPath = path + "-claim-" + String(FNV1a.hash(name), radix: 16)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            forget()
+            throw StoreError.cannotOpen(location: lockPath, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            forget()
+            return nil
+        }
+        return JobClaim {
+            close(descriptor)
+            forget()
+        }
     }
 
     /// The names of the jobs claimed, shared with the claims' release actions.

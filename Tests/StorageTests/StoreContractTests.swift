@@ -82,4 +82,18 @@ import Testing
         try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: nil, at: "t") }
         #expect(try store.read { try $0.checkpoint(source: "land", key: "etag") } == nil)
     }
+
+    /// A job claimed through one store cannot be claimed through another on the same database (another process)
+    /// nor again through the same one, until it is released.
+    @Test(arguments: Engine.available) func aJobIsClaimedByOneHolderAtATime(engine: Engine) throws {
+        let (first, second) = try engine.makeTwoStoresOnOneDatabase()
+        let claim = try #require(try first.claimJob("population"))
+        #expect(try second.claimJob("population") == nil)
+        #expect(try first.claimJob("population") == nil)
+        let other = try #require(try second.claimJob("land"), "another job is free")
+        claim.release()
+        let again = try #require(try second.claimJob("population"), "a released job can be claimed again")
+        again.release()
+        other.release()
+    }
 }

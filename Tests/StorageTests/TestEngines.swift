@@ -26,6 +26,18 @@ enum Engine: String, Sendable, CaseIterable, CustomTestStringConvertible {
         }
     }
 
+    /// Two stores opened separately on one new file or database, as two processes would.
+    func makeTwoStoresOnOneDatabase() throws -> (any Store, any Store) {
+        switch self {
+        case .sqlite:
+            let path = try Fixture.temporaryDirectory() + "/store.db"
+            return (try SQLiteStore(path: path), try SQLiteStore(path: path))
+        case .postgres:
+            let url = try Self.newDatabase()
+            return (try PostgresStore(conninfo: url), try PostgresStore(conninfo: url))
+        }
+    }
+
     /// The URL of a new database on the test server.
     static func newDatabase() throws -> String {
         guard let serverURL else {
