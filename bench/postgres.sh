@@ -14,11 +14,16 @@ OUT="bench/out/postgres-$PERSONS"
 if [ -z "${LIENTHONG_TEST_POSTGRES:-}" ]; then exec scripts/with-postgres.sh "$0" "$@"; fi
 . bench/lib.sh
 if [ -z "${BIN:-}" ]; then release_binary; fi
-command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install -y wrk)" >&2; exit 1; }
+for tool in wrk curl psql python3; do
+  command -v "$tool" >/dev/null || { echo "bench: needs $tool (scripts/install-deps.sh --with-bench --with-postgres)" >&2; exit 1; }
+done
 rm -rf "$OUT"; mkdir -p "$OUT"
 "$BIN" generate --persons "$PERSONS" --seed 1 --out "$OUT/data" >/dev/null
-psql -q "$LIENTHONG_TEST_POSTGRES" -c "CREATE DATABASE bench TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
-PG="${LIENTHONG_TEST_POSTGRES%/*}/bench"
+DATABASE="bench_$(date +%s)_$$"  # a new one each run, also against a server given by LIENTHONG_TEST_POSTGRES
+psql -q "$LIENTHONG_TEST_POSTGRES" -c "CREATE DATABASE $DATABASE TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
+PG="${LIENTHONG_TEST_POSTGRES%/*}/$DATABASE"
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null || true' EXIT
 SQLITE="sqlite:$OUT/store.db"
 
 echo "LienThong PostgreSQL bench: $PERSONS persons (seed 1), $(nproc) cores shared by the gateway, PostgreSQL and wrk" | tee "$OUT/summary.txt"
@@ -57,13 +62,15 @@ lookup() { # engine label, store, port
   token=$("$BIN" keys create --role reader --jurisdiction national --label bench --json --store "$2" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
   "$BIN" serve --listen "127.0.0.1:$3" --threads 16 --store "$2" > "$OUT/serve-$1.log" 2>&1 &
-  local server=$!
+  SERVER=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$3/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fs "http://127.0.0.1:$3/readyz" >/dev/null || { cat "$OUT/serve-$1.log" >&2; echo "bench: serve on $1 is not ready" >&2; exit 1; }
   for conns in 16 64; do
     wrk -t2 -c"$conns" -d"${DURATION}s" --latency --timeout 10s -s bench/api.lua "http://127.0.0.1:$3" -- person "$OUT/ids-$1.txt" "$token" \
       | grep '^BENCH' | sed "s/^BENCH/$1 person lookup c$conns/" | tee -a "$OUT/summary.txt"
   done
-  kill "$server"; wait "$server" 2>/dev/null || true
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+  SERVER=""
 }
 lookup sqlite "$SQLITE" 18090
 lookup postgres "$PG" 18091

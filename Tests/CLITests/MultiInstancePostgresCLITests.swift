@@ -1,4 +1,5 @@
 import Foundation
+import StoragePostgres
 import Testing
 
 /// Several gateways on one PostgreSQL database: three `lienthong serve` daemons with the same configuration sync
@@ -79,21 +80,14 @@ struct MultiInstancePostgresCLITests {
     }
 }
 
-/// The throwaway server `scripts/with-postgres.sh` starts, and new databases on it (through psql).
+/// The throwaway server `scripts/with-postgres.sh` starts, and new databases on it.
 enum PostgresTestServer {
     static let url = ProcessInfo.processInfo.environment["LIENTHONG_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     static let required = ProcessInfo.processInfo.environment["LIENTHONG_REQUIRE_POSTGRES"] == "1"
 
-    /// The URL of a new, empty database sorting text by code point.
+    /// The URL of a new, empty database the store accepts.
     static func newDatabase() throws -> String {
         guard let url else { throw CLIRunner.CLIError(message: "LIENTHONG_TEST_POSTGRES is not set: run under scripts/with-postgres.sh") }
-        let name = "lt_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        psql.arguments = ["-q", "-v", "ON_ERROR_STOP=1", url, "-c", "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"]
-        try psql.run()
-        psql.waitUntilExit()
-        guard psql.terminationStatus == 0 else { throw CLIRunner.CLIError(message: "psql could not create \(name)") }
-        return String(url[..<(url.lastIndex(of: "/") ?? url.endIndex)]) + "/" + name
+        return try PostgresDatabases.create(named: "lt_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""), on: url)
     }
 }
