@@ -30,13 +30,12 @@ final class WebhookDispatcher: Sendable {
     let sender: WebhookSender
     let encoder: CloudEventEncoder
     let batchSize: Int
-    /// Back-off between failed deliveries (retries is unused: a subscription is retried until it succeeds, is
-    /// paused or answers 410).
-    let backoff: RetryPolicy
+    /// Back-off between failed deliveries (a subscription is retried until it succeeds, is paused or answers 410).
+    let backoff: Backoff
 
     init(
         store: any Store, encoder: CloudEventEncoder = CloudEventEncoder(), batchSize: Int = 100,
-        backoff: RetryPolicy = RetryPolicy(retries: 0, baseDelay: 5, maxDelay: 3_600), timeout: Double = 15
+        backoff: Backoff = Backoff(base: 5, cap: 3_600), timeout: Double = 15
     ) {
         self.store = store
         self.encoder = encoder
@@ -138,7 +137,7 @@ final class WebhookDispatcher: Sendable {
         case .rejected, .failed:
             var generator = SystemRandomNumberGenerator()
             let failures = subscription.failures + 1
-            let wait = backoff.delay(beforeRetry: failures, using: &generator)
+            let wait = backoff.delay(attempt: failures, using: &generator)
             try update(id) {
                 $0.failures = failures
                 $0.nextAttemptAt = Clock.text(now.addingTimeInterval(wait))
