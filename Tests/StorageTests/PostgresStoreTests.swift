@@ -39,11 +39,11 @@ struct PostgresStoreTests {
         _ = try PostgresStore(conninfo: newer)
         try PostgresConnection(conninfo: newer).execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
-        #expect(throws: StoreError.newerSchema(location: newer, found: 99, supported: 8)) { try PostgresStore(conninfo: newer) }
+        #expect(throws: StoreError.newerSchema(location: PostgresConnection.redacted(newer), found: 99, supported: 8)) { try PostgresStore(conninfo: newer) }
 
         let foreign = try Engine.newDatabase()
         try PostgresConnection(conninfo: foreign).execute("CREATE TABLE customers (id integer)")
-        #expect(throws: StoreError.cannotOpen(location: foreign, reason: "a PostgreSQL schema with tables, but not a LienThong store")) {
+        #expect(throws: StoreError.cannotOpen(location: PostgresConnection.redacted(foreign), reason: "a PostgreSQL schema with tables, but not a LienThong store")) {
             try PostgresStore(conninfo: foreign)
         }
 
