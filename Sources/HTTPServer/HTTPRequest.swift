@@ -37,4 +37,14 @@ public struct HTTPRequest: Sendable {
     public func header(_ name: String) -> String? {
         headers.first(named: name)
     }
+
+    /// The value of the first header called `name` without the spaces and tabs around it (RFC 9110's optional white
+    /// space), compared case-insensitively. Trimmed on UTF-8 bytes: it runs for several headers of every request.
+    public func trimmedHeader(_ name: String) -> Substring? {
+        guard let value = header(name) else { return nil }
+        var bytes = value.utf8[...]
+        while let byte = bytes.first, byte == 0x20 || byte == 0x09 { bytes = bytes.dropFirst() }
+        while let byte = bytes.last, byte == 0x20 || byte == 0x09 { bytes = bytes.dropLast() }
+        return Substring(bytes)
+    }
 }

@@ -49,6 +49,7 @@ enum JobsCommand {
                 return ExitCode.failure
             }
             context.configuredStore = configuration?.store
+            context.configuredStoreConnections = configuration?.storeConnections
         }
         let store = try context.store()
         switch action {

@@ -54,6 +54,7 @@ enum ServeCommand {
                 return ExitCode.failure
             }
             context.configuredStore = configuration.store
+            context.configuredStoreConnections = configuration.storeConnections
         }
         ServiceLog.setLevel(configuration.logLevel)
         let listenText = arguments.value("--listen") ?? configuration.listen

@@ -10,6 +10,8 @@ import Storage
 /// (relative ones in the file are taken from the file's directory).
 struct ServiceConfiguration: Sendable {
     var store: String?
+    /// `store_connections:`: the connections kept to the store (`Context.storeConnections`); nil = the default.
+    var storeConnections: Int?
     var listen = "127.0.0.1:8080"
     var threads = 4
     var idleTimeoutSeconds = 30

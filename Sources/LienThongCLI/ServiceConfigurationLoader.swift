@@ -15,7 +15,7 @@ struct ServiceConfigurationError: Error, CustomStringConvertible {
 /// typing, unknown keys are errors) and reports every error at once as `file:line:col: error: …`.
 enum ServiceConfigurationLoader {
     static let topKeys = [
-        "store", "listen", "threads", "idle_timeout", "max_body", "shutdown_grace", "log_level", "time_zone", "resolver", "sources", "keys",
+        "store", "store_connections", "listen", "threads", "idle_timeout", "max_body", "shutdown_grace", "log_level", "time_zone", "resolver", "sources", "keys",
     ]
     static let sourceKeys = [
         "name", "registry", "mapping", "connector", "encoding", "schedule", "retry", "mode", "tombstones", "tombstone_limit",
@@ -99,6 +99,7 @@ enum ServiceConfigurationLoader {
             if let node = root["store"], let text = attempt({ () throws(YAMLError) in try node.string() }) {
                 configuration.store = text.hasPrefix("sqlite:") && !text.hasPrefix("sqlite:/") ? "sqlite:" + path(String(text.dropFirst(7))) : text
             }
+            if let node = root["store_connections"], let value = int(node, Context.storeConnectionRange) { configuration.storeConnections = value }
             if let node = root["listen"], let text = attempt({ () throws(YAMLError) in try node.string() }) {
                 if ListenAddress(text) == nil { errors.append(node.error("config.listen", "expected HOST:PORT, found '\(text)'")) }
                 configuration.listen = text

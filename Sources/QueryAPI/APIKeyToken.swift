@@ -15,12 +15,23 @@ public enum APIKeyToken {
     }
 
     /// The id and secret of a well-formed token, else nil.
+    /// Checked on UTF-8 bytes (it runs on every request): `lt_`, 16 lowercase hex digits, `_`, 64 of them.
     public static func parse(_ token: String) -> (id: String, secret: String)? {
-        let parts = token.split(separator: "_", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "lt", parts[1].count == 16, parts[2].count == 64,
-            (parts[1] + parts[2]).allSatisfy({ $0.isHexDigit && !$0.isUppercase })
-        else { return nil }
-        return (String(parts[1]), String(parts[2]))
+        let bytes = token.utf8
+        guard bytes.count == 3 + 16 + 1 + 64 else { return nil }
+        for (offset, byte) in bytes.enumerated() {
+            switch offset {
+            case 0: guard byte == UInt8(ascii: "l") else { return nil }
+            case 1: guard byte == UInt8(ascii: "t") else { return nil }
+            case 2, 19: guard byte == UInt8(ascii: "_") else { return nil }
+            default:
+                guard (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+                else { return nil }
+            }
+        }
+        let id = token.utf8.index(token.utf8.startIndex, offsetBy: 3)
+        let secret = token.utf8.index(id, offsetBy: 17)
+        return (String(token[id..<token.utf8.index(id, offsetBy: 16)]), String(token[secret...]))
     }
 
     /// True when `secret` hashes to `key`'s stored hash (compared in constant time).

@@ -16,7 +16,7 @@ extension QueryAPI {
 
     /// `X-Purpose`, required for every read of personal records.
     func purpose(_ request: HTTPRequest) throws -> String {
-        guard let purpose = request.header("X-Purpose")?.trimmingCharacters(in: .whitespaces), !purpose.isEmpty else {
+        guard let purpose = request.trimmedHeader("X-Purpose"), !purpose.isEmpty else {
             throw APIProblem.badRequest("personal records are read for a stated purpose: send an X-Purpose header")
         }
         return String(purpose.prefix(200))
@@ -33,10 +33,12 @@ extension QueryAPI {
         try accessLogWriter.append(entries)
     }
 
-    func record(_ kind: EntityKind, id: String, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
-        let purpose = kind == .person ? try self.purpose(request) : ""
+    /// A record by ID; the key is checked in the same read transaction as the record.
+    func record(_ kind: EntityKind, id: String, credentials: (id: String, secret: String), _ request: HTTPRequest) throws -> HTTPReply {
         enum Found { case redirect(String), record(String) }
-        let found: Found = try store.read { reader in
+        let (key, purpose, found): (APIKey, String, Found) = try store.read { reader in
+            let key = try authenticate(credentials, in: reader)
+            let purpose = kind == .person ? try self.purpose(request) : ""
             guard let entity = try reader.entity(id: id), entity.kind == kind, try visible(id, to: key, in: reader) else {
                 throw APIProblem.notFound("\(kind.rawValue) \(id)")
             }
@@ -44,10 +46,10 @@ extension QueryAPI {
                 guard let survivor = entity.redirectTo, try visible(survivor, to: key, in: reader) else {
                     throw APIProblem.notFound("\(kind.rawValue) \(id)")
                 }
-                return .redirect(survivor)
+                return (key, purpose, .redirect(survivor))
             }
             guard let json = try reader.goldenRecordJSON(entityID: id) else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
-            return .record(json)
+            return (key, purpose, .record(json))
         }
         switch found {
         case .redirect(let survivor):

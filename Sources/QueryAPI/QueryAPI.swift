@@ -69,7 +69,15 @@ public final class QueryAPI: Sendable {
             case .none:
                 return try probe(route, request)
             case .reader, .operator:
-                let key = try authenticate(request)
+                let credentials = try Self.credentials(request)
+                // A record read checks the key in its own read transaction: one transaction per lookup, not two.
+                switch route.name {
+                case .person: return try record(.person, id: id ?? "", credentials: credentials, request)
+                case .parcel: return try record(.parcel, id: id ?? "", credentials: credentials, request)
+                case .enterprise: return try record(.enterprise, id: id ?? "", credentials: credentials, request)
+                default: break
+                }
+                let key = try store.read { try authenticate(credentials, in: $0) }
                 if route.role == .operator, key.role < .operator {
                     throw APIProblem(status: 403, title: "Forbidden", detail: "this route needs an operator or steward key")
                 }
@@ -102,9 +110,6 @@ public final class QueryAPI: Sendable {
 
     private func serve(_ route: APIRoute, id: String?, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
         switch route.name {
-        case .person: return try record(.person, id: id ?? "", key: key, request)
-        case .parcel: return try record(.parcel, id: id ?? "", key: key, request)
-        case .enterprise: return try record(.enterprise, id: id ?? "", key: key, request)
         case .personsByNumber: return try personsByNumber(key: key, request)
         case .parcelsByKey: return try byStrongKey(.parcel, key: key, request)
         case .enterprisesByCode: return try byStrongKey(.enterprise, key: key, request)
@@ -113,21 +118,31 @@ public final class QueryAPI: Sendable {
         case .personLinks: return try links(id: id ?? "", key: key, request)
         case .personAccessLog: return try accessLog(id: id ?? "", key: key, request)
         case .feed: return try feed.reply(request, key: key)
+        case .person, .parcel, .enterprise: preconditionFailure("record reads are routed with their credentials")
         case .livez, .readyz, .openapi, .metrics: return try probe(route, request)
         }
     }
 
-    /// The caller's key from `Authorization: Bearer lt_…`; 401 when missing, malformed, unknown or revoked.
-    func authenticate(_ request: HTTPRequest) throws -> APIKey {
-        let unauthorized = APIProblem(
+    static var unauthorized: APIProblem {
+        APIProblem(
             status: 401, title: "Unauthorized", detail: "give a valid API key as 'Authorization: Bearer lt_…'",
             headers: [HTTPHeader("WWW-Authenticate", "Bearer")])
-        guard let header = request.header("Authorization"), header.hasPrefix("Bearer "),
-            let token = APIKeyToken.parse(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The key id and secret from `Authorization: Bearer lt_…`; 401 when missing or malformed.
+    static func credentials(_ request: HTTPRequest) throws -> (id: String, secret: String) {
+        guard let header = request.trimmedHeader("Authorization"), header.hasPrefix("Bearer "),
+            let credentials = APIKeyToken.parse(String(header.dropFirst(7).drop { $0 == " " || $0 == "\t" }))
         else { throw unauthorized }
-        guard let key = try store.read({ try $0.apiKey(id: token.id) }), key.revokedAt == nil,
-            APIKeyToken.matches(secret: token.secret, key: key)
-        else { throw unauthorized }
+        return credentials
+    }
+
+    /// The stored key the credentials name, as of `reader`'s snapshot; 401 when unknown, revoked or the secret does
+    /// not match. Read on every request, so a revocation takes effect on the next one.
+    func authenticate(_ credentials: (id: String, secret: String), in reader: any StoreReader) throws -> APIKey {
+        guard let key = try reader.apiKey(id: credentials.id), key.revokedAt == nil,
+            APIKeyToken.matches(secret: credentials.secret, key: key)
+        else { throw Self.unauthorized }
         return key
     }
 }

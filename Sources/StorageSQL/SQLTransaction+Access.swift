@@ -12,7 +12,7 @@ extension SQLTransaction {
         guard let role = APIRole(rawValue: statement.text(2)) else { throw StoreError.corruptRow("api key \(statement.text(0))") }
         return APIKey(
             id: statement.text(0), secretHash: statement.text(1), role: role,
-            jurisdiction: try StoredJSON.decode(Jurisdiction.self, statement.text(3), what: "api key jurisdiction"),
+            jurisdiction: try StoredJurisdictions.decode(statement.text(3)),
             label: statement.optionalText(4), createdAt: statement.text(5), revokedAt: statement.optionalText(6),
             configured: statement.int(7) != 0)
     }

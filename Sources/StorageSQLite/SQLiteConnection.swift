@@ -62,7 +62,17 @@ final class SQLiteConnection: SQLConnection {
     /// Resets every cached statement so that none holds a read transaction open (a single-row query that was
     /// not stepped to its end keeps one until reset).
     func resetAll() {
-        for statement in cache.values { statement.reset() }
+        var next = sqlite3_next_stmt(handle, nil)
+        while let statement = next {
+            if sqlite3_stmt_busy(statement) != 0 { sqlite3_reset(statement) }
+            next = sqlite3_next_stmt(handle, statement)
+        }
+    }
+
+    /// Runs one statement without parameters or rows (`BEGIN`, `COMMIT`), prepared once and kept: not parsed again
+    /// for every transaction as `execute` would.
+    func run(_ sql: String) throws {
+        _ = try prepared(sql).step()
     }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }

@@ -15,7 +15,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
     private let readers: SQLConnectionPool<SQLiteConnection>?
-    /// The page cache of each reader: small, the OS page cache holds the file for all of them.
+    /// The page cache of each reader: small, the OS page cache holds the file for all of them. No memory map: SQLite
+    /// drops a reader's map whenever another connection has committed (the access log commits on every personal
+    /// read), and mapping it again cost more than the `pread`s it saved.
     private static let readerPragmas = "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
     public let schemaVersion: Int
     public let path: String
@@ -53,11 +55,11 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try lock.withLock {
-            try connection.execute("BEGIN IMMEDIATE")
+            try connection.run("BEGIN IMMEDIATE")
             do {
                 let result = try body(SQLStoreTransactions.on(connection))
                 connection.resetAll()
-                try connection.execute("COMMIT")
+                try connection.run("COMMIT")
                 return result
             } catch {
                 connection.resetAll()
@@ -73,10 +75,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     private static func read<T>(on connection: SQLiteConnection, _ body: (any StoreReader) throws -> T) throws -> T {
-        try connection.execute("BEGIN")
+        try connection.run("BEGIN")
         defer {
             connection.resetAll()
-            try? connection.execute("COMMIT")
+            try? connection.run("COMMIT")
         }
         return try body(SQLStoreTransactions.on(connection))
     }

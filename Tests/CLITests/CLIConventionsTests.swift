@@ -42,6 +42,16 @@ import Testing
         #expect(try runner.run(["export", "clusters", "--format", "xlsx", "--store", runner.store]).status == 2)
     }
 
+    @Test func storeConnectionsComeFromTheFlagOrTheEnvironmentWithinBounds() throws {
+        let runner = try CLIRunner()
+        let tooFew = try runner.run(["status", "--store", runner.store, "--store-connections", "1"])
+        #expect(tooFew.status == 2 && tooFew.stderr.contains("--store-connections expects a whole number in 2...512, got '1'"), "\(tooFew.stderr)")
+        let badEnvironment = try runner.run(["status", "--store", runner.store], environment: ["LIENTHONG_STORE_CONNECTIONS": "many"])
+        #expect(badEnvironment.status == 2 && badEnvironment.stderr.contains("LIENTHONG_STORE_CONNECTIONS expects a whole number"), "\(badEnvironment.stderr)")
+        let flagWins = try runner.run(["status", "--store", runner.store, "--store-connections", "2"], environment: ["LIENTHONG_STORE_CONNECTIONS": "many"])
+        #expect(flagWins.status == 0, "\(flagWins.stderr)")
+    }
+
     @Test func storeFromTheEnvironment() throws {
         let runner = try CLIRunner()
         let path = "\(runner.directory)/from-env.db"

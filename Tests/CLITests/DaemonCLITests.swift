@@ -67,6 +67,7 @@ import Testing
         let empty = "\(runner.directory)/empty.yaml"
         try """
             idle_timeout: 1e20
+            store_connections: 1
             sources:
               - name: pop
                 registry: population
@@ -76,7 +77,10 @@ import Testing
             """.write(toFile: empty, atomically: true, encoding: .utf8)
         let emptyChecked = try runner.run(["config", "check", empty])
         #expect(emptyChecked.status == 1)
-        for text in ["empty.yaml:1:15: error: '1e20' is longer than 366 days", "empty.yaml:6:23: error: file: is empty", "empty.yaml: 2 error(s)"] {
+        for text in [
+            "empty.yaml:1:15: error: '1e20' is longer than 366 days", "empty.yaml:2:20: error: 1 is outside 2…512",
+            "empty.yaml:7:23: error: file: is empty", "empty.yaml: 3 error(s)",
+        ] {
             #expect(emptyChecked.stderr.contains(text), "\(text)\n\(emptyChecked.stderr)")
         }
 
