@@ -159,8 +159,11 @@ extension SQLTransaction {
     }
 
     func forEachAccessLogEntry(_ each: (AccessLogEntry) throws -> Void) throws {
-        let statement = try connection.statement("SELECT \(Self.logColumns) FROM access_log ORDER BY sequence")
-        while try statement.step() { try each(logEntry(statement)) }
+        try scanPages("SELECT \(Self.logColumns) FROM access_log WHERE sequence > ? ORDER BY sequence LIMIT ?") { statement in
+            let entry = logEntry(statement)
+            try each(entry)
+            return entry.sequence
+        }
     }
 
     func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64 {

@@ -33,8 +33,13 @@ extension SQLTransaction {
     }
 
     func forEachPersonIndexEntry(_ body: (PersonIndexEntry) throws -> Void) throws {
-        let statement = try connection.statement("SELECT \(Self.personColumns) FROM person_index ORDER BY mention_id")
-        while try statement.step() { try body(personEntry(statement)) }
+        try scanPages(
+            "SELECT \(Self.personColumns) FROM person_index WHERE mention_id > ? ORDER BY mention_id LIMIT ?"
+        ) { statement in
+            let entry = personEntry(statement)
+            try body(entry)
+            return entry.mentionID
+        }
     }
 
     func personIndexCount() throws -> Int {

@@ -141,12 +141,17 @@ extension SQLTransaction {
     }
 
     func forEachMention(_ each: (StoredMention, String?) throws -> Void) throws {
-        let statement = try connection.statement(
+        try scanPages(
             """
             SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location, e.entity_id
-            FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id WHERE m.retired_at IS NULL ORDER BY m.id
-            """)
-        while try statement.step() { try each(try storedMention(statement), statement.optionalText(8)) }
+            FROM mentions m LEFT JOIN entity_members e ON e.mention_id = m.id WHERE m.retired_at IS NULL AND m.id > ?
+            ORDER BY m.id LIMIT ?
+            """
+        ) { statement in
+            let mention = try storedMention(statement)
+            try each(mention, statement.optionalText(8))
+            return mention.id
+        }
     }
 
     /// A retired mention has no fingerprint (`retireMention` clears it), so no filter is needed here.

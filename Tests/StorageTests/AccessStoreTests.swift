@@ -1,5 +1,6 @@
 import Domain
 import Storage
+import StorageSQL
 import StorageSQLite
 import Testing
 
@@ -29,6 +30,20 @@ import Testing
         #expect(try search(store, ["binh"]) == ["P-1"])
         try store.write { try $0.setSearchNames(ofEntity: "P-1", kind: .person, names: [], exactName: "", birthYear: nil) }
         #expect(try search(store, ["binh"]).isEmpty)
+    }
+
+    @Test(arguments: Engine.available) func aFullScanOfTheAccessLogReadsEveryEntryOnceInOrderAcrossPages(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let count = 2 * SQLTransactionScan.pageRows + 1  // two full pages and one row
+        try store.write { transaction in
+            for n in 1...count {
+                _ = try transaction.appendAccessLog(
+                    AccessLogEntry(time: "t", keyID: "k", entityID: "P-\(n)", fields: ["name"], purpose: "test", route: "/", hash: "h\(n)"))
+            }
+        }
+        var seen: [Int64] = []
+        try store.read { try $0.forEachAccessLogEntry { seen.append($0.sequence) } }
+        #expect(seen == Array(1...Int64(count)))
     }
 
     @Test(arguments: Engine.available) func jurisdictionScopesSearchAndFeed(engine: Engine) throws {
