@@ -34,10 +34,12 @@ extension QueryAPI {
     }
 
     /// A record by ID; the key is checked in the same read transaction as the record.
-    func record(_ kind: EntityKind, id: String, credentials: (id: String, secret: String), _ request: HTTPRequest) throws -> HTTPReply {
+    func record(_ kind: EntityKind, id: String, credentials: (id: String, secret: String), role: APIRoute.APIRoleRequirement, _ request: HTTPRequest) throws
+        -> HTTPReply
+    {
         enum Found { case redirect(String), record(String) }
         let (key, purpose, found): (APIKey, String, Found) = try store.read { reader in
-            let key = try authenticate(credentials, in: reader)
+            let key = try authenticate(credentials, for: role, in: reader)
             let purpose = kind == .person ? try self.purpose(request) : ""
             guard let entity = try reader.entity(id: id), entity.kind == kind, try visible(id, to: key, in: reader) else {
                 throw APIProblem.notFound("\(kind.rawValue) \(id)")

@@ -69,19 +69,7 @@ public final class QueryAPI: Sendable {
             case .none:
                 return try probe(route, request)
             case .reader, .operator:
-                let credentials = try Self.credentials(request)
-                // A record read checks the key in its own read transaction: one transaction per lookup, not two.
-                switch route.name {
-                case .person: return try record(.person, id: id ?? "", credentials: credentials, request)
-                case .parcel: return try record(.parcel, id: id ?? "", credentials: credentials, request)
-                case .enterprise: return try record(.enterprise, id: id ?? "", credentials: credentials, request)
-                default: break
-                }
-                let key = try store.read { try authenticate(credentials, in: $0) }
-                if route.role == .operator, key.role < .operator {
-                    throw APIProblem(status: 403, title: "Forbidden", detail: "this route needs an operator or steward key")
-                }
-                return try serve(route, id: id, key: key, request)
+                return try serve(route, id: id, credentials: try Self.credentials(request), request)
             }
         } catch let problem as APIProblem {
             return .respond(problem.response)
@@ -108,17 +96,24 @@ public final class QueryAPI: Sendable {
         }
     }
 
-    private func serve(_ route: APIRoute, id: String?, key: APIKey, _ request: HTTPRequest) throws -> HTTPReply {
+    /// A reader or operator route. The key is checked first (401, then 403): a record read checks it in the record's own
+    /// read transaction (one transaction per lookup, not two), every other route in a read of its own.
+    private func serve(_ route: APIRoute, id: String?, credentials: (id: String, secret: String), _ request: HTTPRequest) throws
+        -> HTTPReply
+    {
+        func key() throws -> APIKey { try store.read { try authenticate(credentials, for: route.role, in: $0) } }
         switch route.name {
-        case .personsByNumber: return try personsByNumber(key: key, request)
-        case .parcelsByKey: return try byStrongKey(.parcel, key: key, request)
-        case .enterprisesByCode: return try byStrongKey(.enterprise, key: key, request)
-        case .personSearch: return try search(.person, key: key, request)
-        case .enterpriseSearch: return try search(.enterprise, key: key, request)
-        case .personLinks: return try links(id: id ?? "", key: key, request)
-        case .personAccessLog: return try accessLog(id: id ?? "", key: key, request)
-        case .feed: return try feed.reply(request, key: key)
-        case .person, .parcel, .enterprise: preconditionFailure("record reads are routed with their credentials")
+        case .person: return try record(.person, id: id ?? "", credentials: credentials, role: route.role, request)
+        case .parcel: return try record(.parcel, id: id ?? "", credentials: credentials, role: route.role, request)
+        case .enterprise: return try record(.enterprise, id: id ?? "", credentials: credentials, role: route.role, request)
+        case .personsByNumber: return try personsByNumber(key: try key(), request)
+        case .parcelsByKey: return try byStrongKey(.parcel, key: try key(), request)
+        case .enterprisesByCode: return try byStrongKey(.enterprise, key: try key(), request)
+        case .personSearch: return try search(.person, key: try key(), request)
+        case .enterpriseSearch: return try search(.enterprise, key: try key(), request)
+        case .personLinks: return try links(id: id ?? "", key: try key(), request)
+        case .personAccessLog: return try accessLog(id: id ?? "", key: try key(), request)
+        case .feed: return try feed.reply(request, key: try key())
         case .livez, .readyz, .openapi, .metrics: return try probe(route, request)
         }
     }
@@ -138,11 +133,14 @@ public final class QueryAPI: Sendable {
     }
 
     /// The stored key the credentials name, as of `reader`'s snapshot; 401 when unknown, revoked or the secret does
-    /// not match. Read on every request, so a revocation takes effect on the next one.
-    func authenticate(_ credentials: (id: String, secret: String), in reader: any StoreReader) throws -> APIKey {
+    /// not match, 403 when its role is below `role`. Read on every request, so a revocation takes effect on the next one.
+    func authenticate(_ credentials: (id: String, secret: String), for role: APIRoute.APIRoleRequirement, in reader: any StoreReader) throws -> APIKey {
         guard let key = try reader.apiKey(id: credentials.id), key.revokedAt == nil,
             APIKeyToken.matches(secret: credentials.secret, key: key)
         else { throw Self.unauthorized }
+        if role == .operator, key.role < .operator {
+            throw APIProblem(status: 403, title: "Forbidden", detail: "this route needs an operator or steward key")
+        }
         return key
     }
 }
