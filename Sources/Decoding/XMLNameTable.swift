@@ -53,16 +53,23 @@ final class XMLNameTable {
     /// The entry for an interned name pointer handed to a SAX2 callback.
     @inline(__always)
     func entry(_ pointer: UnsafePointer<xmlChar>?) -> Entry {
-        guard let pointer else { return fallback("") }
+        unmanagedEntry(pointer).takeUnretainedValue()
+    }
+
+    /// The entry, not retained: the table owns every entry for as long as it parses, so the SAX callbacks (called
+    /// for every element) use it through `_withUnsafeGuaranteedRef` without a reference count each time.
+    @inline(__always)
+    func unmanagedEntry(_ pointer: UnsafePointer<xmlChar>?) -> Unmanaged<Entry> {
+        guard let pointer else { return Unmanaged.passUnretained(fallback("")) }
         let key = UnsafeRawPointer(pointer)
         let slot = Self.cacheSlot(key)
-        if cacheKeys[slot] == key, let hit = cacheEntries[slot] { return hit.takeUnretainedValue() }
+        if cacheKeys[slot] == key, let hit = cacheEntries[slot] { return hit }
         let found = byPointer[key] ?? slowEntry(pointer)
         if found.id == Int(bitPattern: key) {  // only interned pointers: other memory may later hold another name
             cacheKeys[slot] = key
             cacheEntries[slot] = Unmanaged.passUnretained(found)
         }
-        return found
+        return Unmanaged.passUnretained(found)
     }
 
     @inline(__always)

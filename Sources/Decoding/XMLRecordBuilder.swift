@@ -15,6 +15,10 @@ struct XMLRecordBuilder {
         /// The element's name, for attaching it to its parent and closing its raw text. Not reference counted: the
         /// name table owns its entries for as long as it parses.
         unowned(unsafe) var name: XMLNameTable.Entry
+        /// The name's id and local name, copied from `name`: read on every element end without touching the entry's
+        /// reference count.
+        var nameID: Int
+        var nameKey: String
         /// Written `<name/>` in the source.
         var isEmpty: Bool
         /// The object's members so far: attributes, then child elements (a repeated child's value is a `.list`).
@@ -113,10 +117,12 @@ struct XMLRecordBuilder {
                 frames = grown
                 framesCapacity *= 2
             }
-            (frames + depth).initialize(to: Frame(name: entry, isEmpty: isEmpty, textStart: textCount))
+            (frames + depth).initialize(to: Frame(name: entry, nameID: entry.id, nameKey: entry.name, isEmpty: isEmpty, textStart: textCount))
             framesInitialized += 1
         } else {
             frames[depth].name = entry
+            frames[depth].nameID = entry.id
+            frames[depth].nameKey = entry.name
             frames[depth].isEmpty = isEmpty
             if !frames[depth].ids.isEmpty {
                 // The last object built here still holds the old array: this allocates one of the same capacity.
@@ -130,9 +136,10 @@ struct XMLRecordBuilder {
         let slot = depth
         depth += 1
         for k in 0..<attributes.count {
-            let attrEntry = names.entry(attributes.pointer(k, 0))
-            let value = try attributeValue(attributes.value(k), prefix: attributes.pointer(k, 1), name: attrEntry.bytes)
-            frames[slot].members.append((key: attrEntry.attributeKey, value: .text(value)))
+            let (key, value) = try names.unmanagedEntry(attributes.pointer(k, 0))._withUnsafeGuaranteedRef { attribute in
+                (attribute.attributeKey, try attributeValue(attributes.value(k), prefix: attributes.pointer(k, 1), name: attribute.bytes))
+            }
+            frames[slot].members.append((key: key, value: .text(value)))
             frames[slot].ids.append(0)
             frames[slot].hasAttributes = true
         }
@@ -140,6 +147,7 @@ struct XMLRecordBuilder {
     }
 
     /// Text or CDATA content of the innermost open element.
+    @inline(__always)
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard depth > 0 else { return }
         if writesRaw { raw.escaped(bytes, quoted: false) }
@@ -188,8 +196,8 @@ struct XMLRecordBuilder {
         guard depth > 0 else { return value }
         let parent = depth - 1
         frames[parent].hasElements = true
-        let name = frames[slot].name
-        if let k = frames[parent].ids.firstIndex(of: name.id) {
+        let nameID = frames[slot].nameID
+        if let k = frames[parent].ids.firstIndex(of: nameID) {
             // A repeated child: element values are never lists, so a list here is this child's repeats.
             if case .list(var items) = frames[parent].members[k].value {
                 frames[parent].members[k].value = .null
@@ -199,8 +207,8 @@ struct XMLRecordBuilder {
                 frames[parent].members[k].value = .list([frames[parent].members[k].value, value])
             }
         } else {
-            frames[parent].members.append((key: name.name, value: value))
-            frames[parent].ids.append(name.id)
+            frames[parent].members.append((key: frames[slot].nameKey, value: value))
+            frames[parent].ids.append(nameID)
         }
         return nil
     }
