@@ -16,7 +16,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 run: build
-	@rm -f $(DEMO_DIR).db $(DEMO_DIR).db-wal $(DEMO_DIR).db-shm
+	@rm -f $(DEMO_DIR).db $(DEMO_DIR).db-wal $(DEMO_DIR).db-shm $(DEMO_DIR).db-access $(DEMO_DIR).db-access-wal $(DEMO_DIR).db-access-shm
 	@mkdir -p $(DEMO_DIR)
 	.build/debug/lienthong demo --persons $(PERSONS) --seed $(SEED) --out $(DEMO_DIR) --store sqlite:$(DEMO_DIR).db
 	@echo

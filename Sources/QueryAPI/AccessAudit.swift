@@ -14,7 +14,7 @@ public enum AccessAudit {
     }
 
     /// Appends `entries` in one transaction, chained to the current head. Called before the response is sent.
-    public static func append(_ entries: [AccessLogEntry], in transaction: any StoreTransaction) throws {
+    public static func append(_ entries: [AccessLogEntry], in transaction: any AccessLogAppender) throws {
         var previous = try transaction.lastAccessLogEntry()?.hash ?? ""
         for var entry in entries {
             entry.previousHash = previous

@@ -29,7 +29,7 @@ public final class QueryAPI: Sendable {
         self.metricsText = metricsText
         self.observe = observe
         feed = FeedWaiters(store: store, source: eventSource)
-        accessLogWriter = AccessLogWriter { entries in try store.write { try AccessAudit.append(entries, in: $0) } }
+        accessLogWriter = AccessLogWriter { entries in try store.appendToAccessLog { try AccessAudit.append(entries, in: $0) } }
     }
 
     /// `/readyz` answers 503 from now on (SIGTERM: load balancers stop sending before the listener closes).

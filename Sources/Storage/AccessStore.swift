@@ -37,6 +37,12 @@ public protocol AccessWriter {
     func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws
     /// Replaces an entity's searchable names (folded) and birth year; an empty `names` removes it from search.
     func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws
+}
+
+/// The access log's own write transaction (`Store.appendToAccessLog`): the chain's head and appends to it.
+public protocol AccessLogAppender {
+    /// The latest access-log entry (the head of the hash chain).
+    func lastAccessLogEntry() throws -> AccessLogEntry?
     /// Appends an entry whose `previousHash` and `hash` the caller computed from `lastAccessLogEntry()` in this
     /// transaction; returns its sequence.
     func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64

@@ -10,6 +10,10 @@ public protocol Store: AnyObject, Sendable {
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Runs `body` against a consistent read snapshot.
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` in a write transaction of the access log alone, committed durably when it returns. It neither waits
+    /// for the other writes (an ingest batch) nor holds them up: personal reads are logged while a sync runs. Appends
+    /// are serialised among themselves, so sequences stay contiguous and the hash chain linear.
+    func appendToAccessLog<T>(_ body: (any AccessLogAppender) throws -> T) throws -> T
     /// The schema version the store is at after start-up migrations.
     var schemaVersion: Int { get }
     /// Claims the job `name` for this process (a scheduled sync of one source), or nil when another holder has it:

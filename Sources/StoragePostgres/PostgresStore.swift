@@ -21,9 +21,14 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// This process's writers wait here, not on the advisory lock with a pooled connection each: a long batch of
     /// another instance then holds at most one of this process's connections, and reads keep the rest.
     private let writerLock = NSLock()
+    /// The same for appends to the access log, which have an advisory lock of their own.
+    private let accessLogLock = NSLock()
     public let schemaVersion: Int
     /// The advisory lock key every write transaction takes ("LienThon" in ASCII).
     static let writerLockKey: Int64 = 0x4C69_656E_5468_6F6E
+    /// The advisory lock key of access-log appends ("LienAudt"): they are serialised among themselves, so the log's
+    /// sequences stay contiguous, but not behind the other writes (nothing else writes the access log).
+    static let accessLogLockKey: Int64 = 0x4C69_656E_4175_6474
     /// The class of advisory locks on jobs (two-integer keys, a key space apart from the one-integer locks above).
     static let jobLockClass: Int32 = 0x4C54_4A42
     /// The advisory lock held while migrating, so that instances starting together migrate once.
@@ -60,13 +65,23 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try writerLock.withLock {
+        try transaction(lock: writerLock, key: Self.writerLockKey) { try body(SQLStoreTransactions.on($0)) }
+    }
+
+    public func appendToAccessLog<T>(_ body: (any AccessLogAppender) throws -> T) throws -> T {
+        try transaction(lock: accessLogLock, key: Self.accessLogLockKey) { try body(SQLStoreTransactions.accessLog(on: $0)) }
+    }
+
+    /// `body` in a READ COMMITTED transaction holding the advisory lock `key` (after this process's `lock`),
+    /// committed when it returns and rolled back when it throws.
+    private func transaction<T>(lock: NSLock, key: Int64, _ body: (PostgresConnection) throws -> T) throws -> T {
+        try lock.withLock {
             try pool.with { connection in
                 defer { connection.resetAll() }
                 try connection.execute("BEGIN")
                 do {
-                    try connection.execute("SELECT pg_advisory_xact_lock(\(Self.writerLockKey))")
-                    let result = try body(SQLStoreTransactions.on(connection))
+                    try connection.execute("SELECT pg_advisory_xact_lock(\(key))")
+                    let result = try body(connection)
                     try connection.execute("COMMIT")
                     return result
                 } catch {

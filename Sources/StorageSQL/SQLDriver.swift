@@ -86,4 +86,6 @@ extension SQLStatement {
 public enum SQLStoreTransactions {
     /// The store operations of one transaction on `connection`; the caller has begun it and commits or rolls it back.
     public static func on(_ connection: any SQLConnection) -> any StoreTransaction { SQLTransaction(connection: connection) }
+    /// The access-log appends of one transaction on `connection` (`Store.appendToAccessLog`).
+    public static func accessLog(on connection: any SQLConnection) -> any AccessLogAppender { SQLTransaction(connection: connection) }
 }

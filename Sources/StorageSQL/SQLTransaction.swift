@@ -3,7 +3,7 @@ import Foundation
 import Storage
 
 /// Write operations of one transaction, on any SQL engine (reads are in `SQLTransaction+Reads.swift`).
-struct SQLTransaction: StoreTransaction {
+struct SQLTransaction: StoreTransaction, AccessLogAppender {
     let connection: any SQLConnection
 
     func stage(_ mention: Mention, content body: String, contentHash: String, recordDigest: String?, at time: String) throws

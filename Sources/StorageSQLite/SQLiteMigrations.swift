@@ -294,7 +294,30 @@ enum SQLiteMigrations {
             sql: """
                 ALTER TABLE api_keys ADD COLUMN configured INTEGER NOT NULL DEFAULT 0;
                 """),
+        SQLMigration(
+            version: 9, name: "the access log moves to a file of its own beside the store (attached as 'access')",
+            sql: """
+                \(accessLogSchema)
+                INSERT OR IGNORE INTO access.access_log SELECT * FROM main.access_log;
+                DROP TABLE main.access_log;
+                """),
     ]
+
+    /// The access log's table in the attached `access` database (`SQLiteStore`: the file `STORE-access`).
+    static let accessLogSchema = """
+        CREATE TABLE IF NOT EXISTS access.access_log (
+            sequence INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            route TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS access.access_log_by_entity ON access_log(entity_id);
+        """
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

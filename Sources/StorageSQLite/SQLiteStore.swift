@@ -11,16 +11,27 @@ import StorageSQL
 /// nor each other, so the API's reads go on while a write (an ingest batch, or an access-log commit waiting for its
 /// fsync) holds the writer connection; each read runs in its own transaction, a snapshot of what was committed when
 /// it began.
+///
+/// The access log is a second file beside the store, `STORE-access`, attached to every connection as `access`, with
+/// a writer connection and lock of its own. Personal reads are logged on every lookup; in the store's file those
+/// commits would wait behind an ingest batch, and each one would empty every reader's page cache (SQLite drops a
+/// connection's cache when its database file changed). Back up both files (docs/operations.md §9).
 public final class SQLiteStore: Store, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
     private let readers: SQLConnectionPool<SQLiteConnection>?
+    /// Appends to the access log (nil in memory: the writer connection, under `lock`, appends to its attached log).
+    private let accessLogWriter: SQLiteConnection?
+    private let accessLogLock = NSLock()
     /// The page cache of each reader: small, the OS page cache holds the file for all of them. No memory map: SQLite
-    /// drops a reader's map whenever another connection has committed (the access log commits on every personal
-    /// read), and mapping it again cost more than the `pread`s it saved.
+    /// drops a reader's map whenever another connection has committed, and mapping it again cost more than the
+    /// `pread`s it saved.
     private static let readerPragmas = "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
+    private static let durablePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
     public let schemaVersion: Int
     public let path: String
+    /// The access log's file: `PATH-access`, or an in-memory database beside an in-memory store.
+    public let accessLogPath: String
     /// Jobs claimed by this process (each also locked in a file beside the store, for the other processes).
     private let claimed = ClaimedJobs()
 
@@ -36,28 +47,61 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             throw StoreError.newerSchema(location: path, found: found, supported: SQLiteMigrations.latestVersion)
         }
         connection.resetAll()
-        try connection.execute(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;"
-        )
+        try connection.execute(Self.durablePragmas + " PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;")
+        let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
+        let accessLogPath = inMemory ? ":memory:" : path + "-access"
+        try Self.attachAccessLog(accessLogPath, to: connection)
+        try connection.execute("PRAGMA access.journal_mode=WAL; PRAGMA access.synchronous=FULL;")
         try SQLiteStore.migrate(connection, from: found)
         self.connection = connection
+        self.accessLogPath = accessLogPath
         self.schemaVersion = SQLiteMigrations.latestVersion
-        let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
+        if inMemory {
+            accessLogWriter = nil
+        } else {
+            // The writer lets go of the log once migrated: BEGIN IMMEDIATE locks every attached file, so an ingest
+            // batch would otherwise hold up the log's own writer.
+            try connection.execute("DETACH DATABASE access")
+            let writer = try SQLiteConnection(path: accessLogPath)
+            try writer.execute(Self.durablePragmas)
+            accessLogWriter = writer
+        }
         self.readers =
             inMemory
             ? nil
             : SQLConnectionPool(capacity: readers) {
                 let reader = try SQLiteConnection(path: path, readOnly: true)
                 try reader.execute(Self.readerPragmas)
+                try Self.attachAccessLog(accessLogPath, to: reader)
                 return reader
             }
     }
 
+    private static func attachAccessLog(_ path: String, to connection: SQLiteConnection) throws {
+        do {
+            try connection.statement("ATTACH DATABASE ? AS access").bind(.text(path)).run()
+        } catch {
+            throw StoreError.cannotOpen(location: path, reason: "the access log beside the store: \(error)")
+        }
+    }
+
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.transaction(on: connection, lock: lock) { try body(SQLStoreTransactions.on(connection)) }
+    }
+
+    public func appendToAccessLog<T>(_ body: (any AccessLogAppender) throws -> T) throws -> T {
+        guard let accessLogWriter else {
+            return try Self.transaction(on: connection, lock: lock) { try body(SQLStoreTransactions.accessLog(on: connection)) }
+        }
+        return try Self.transaction(on: accessLogWriter, lock: accessLogLock) { try body(SQLStoreTransactions.accessLog(on: accessLogWriter)) }
+    }
+
+    /// `body` in one write transaction on `connection`, committed when it returns and rolled back when it throws.
+    private static func transaction<T>(on connection: SQLiteConnection, lock: NSLock, _ body: () throws -> T) throws -> T {
         try lock.withLock {
             try connection.run("BEGIN IMMEDIATE")
             do {
-                let result = try body(SQLStoreTransactions.on(connection))
+                let result = try body()
                 connection.resetAll()
                 try connection.run("COMMIT")
                 return result
@@ -113,13 +157,21 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         let names = Mutex<Set<String>>([])
     }
 
-    /// Runs `PRAGMA integrity_check`; returns "ok" for a sound file.
+    /// Runs `PRAGMA integrity_check` on the store and on its access log; "ok" when both files are sound, else the
+    /// first problem found (named by file).
     public func integrityCheck() throws -> String {
-        try lock.withLock {
-            let statement = try connection.statement("PRAGMA integrity_check")
-            defer { statement.reset() }
-            return try statement.step() ? statement.text(0) : "no result"
+        func check(_ connection: SQLiteConnection, _ lock: NSLock) throws -> String {
+            try lock.withLock {
+                let statement = try connection.statement("PRAGMA integrity_check")
+                defer { statement.reset() }
+                return try statement.step() ? statement.text(0) : "no result"
+            }
         }
+        let store = try check(connection, lock)
+        guard store == "ok" else { return "\(path): \(store)" }
+        guard let accessLogWriter else { return store }
+        let accessLog = try check(accessLogWriter, accessLogLock)
+        return accessLog == "ok" ? "ok" : "\(accessLogPath): \(accessLog)"
     }
 
     private static func checkIsOurs(_ connection: SQLiteConnection) throws {
@@ -152,6 +204,19 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
+        if found >= 4 && found < 9 {
+            // Migration 9 copies the access log into its own file and drops it from the store in one transaction, but
+            // SQLite commits the store's file first: copy it in a transaction of its own before, so that a crash
+            // between the two commits cannot lose an entry (the copy is repeated harmlessly if it comes to that).
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                try connection.execute(SQLiteMigrations.accessLogSchema + " INSERT OR IGNORE INTO access.access_log SELECT * FROM main.access_log;")
+                try connection.execute("COMMIT")
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
         try SQLMigration.apply(SQLiteMigrations.all, after: found, on: connection, begin: "BEGIN IMMEDIATE")
     }
 }

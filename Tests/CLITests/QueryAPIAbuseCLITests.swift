@@ -90,11 +90,11 @@ import Testing
         let entries = (try steward.json(intact) as? [String: Any])?["entries"] as? Int ?? 0
         #expect(intact.status == 0 && entries >= 6, "\(intact.stdout)")
 
-        try CLIRunner.execute(runner.store, "UPDATE access_log SET purpose = 'nothing to see' WHERE sequence = 3;")
+        try CLIRunner.execute(runner.store + "-access", "UPDATE access_log SET purpose = 'nothing to see' WHERE sequence = 3;")
         let edited = try runner.run(["audit", "verify", "--store", runner.store])
         #expect(edited.status == 1 && edited.stdout.contains("BROKEN at entry 3"), "\(edited.stdout)")
 
-        try CLIRunner.execute(runner.store, "UPDATE access_log SET purpose = 'test: audit' WHERE sequence = 3; DELETE FROM access_log WHERE sequence = 4;")
+        try CLIRunner.execute(runner.store + "-access", "UPDATE access_log SET purpose = 'test: audit' WHERE sequence = 3; DELETE FROM access_log WHERE sequence = 4;")
         let deleted = try runner.run(["audit", "verify", "--store", runner.store])
         #expect(deleted.status == 1 && deleted.stdout.contains("BROKEN at entry 5"), "\(deleted.stdout)")
     }

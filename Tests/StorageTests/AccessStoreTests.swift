@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import Storage
 import StorageSQL
@@ -35,15 +36,32 @@ import Testing
     @Test(arguments: Engine.available) func aFullScanOfTheAccessLogReadsEveryEntryOnceInOrderAcrossPages(engine: Engine) throws {
         let store = try engine.makeStore()
         let count = 2 * SQLTransactionScan.pageRows + 1  // two full pages and one row
-        try store.write { transaction in
+        try store.appendToAccessLog { log in
             for n in 1...count {
-                _ = try transaction.appendAccessLog(
+                _ = try log.appendAccessLog(
                     AccessLogEntry(time: "t", keyID: "k", entityID: "P-\(n)", fields: ["name"], purpose: "test", route: "/", hash: "h\(n)"))
             }
         }
         var seen: [Int64] = []
         try store.read { try $0.forEachAccessLogEntry { seen.append($0.sequence) } }
         #expect(seen == Array(1...Int64(count)))
+    }
+
+    @Test(arguments: Engine.available) func theAccessLogIsAppendedWhileAnotherWriteIsOpen(engine: Engine) throws {
+        let (store, otherProcess) = try engine.makeTwoStoresOnOneDatabase()
+        let appended = DispatchSemaphore(value: 0)
+        let entry = AccessLogEntry(time: "t", keyID: "k", entityID: "P-1", fields: ["name"], purpose: "test", route: "/", hash: "h1")
+        // An ingest batch holds the writer (here and in another process) while person reads are logged.
+        for writer in [store, otherProcess] {
+            try writer.write { _ in
+                DispatchQueue.global().async {
+                    _ = try? store.appendToAccessLog { try $0.appendAccessLog(entry) }
+                    appended.signal()
+                }
+                #expect(appended.wait(timeout: .now() + 10) == .success, "the access-log append waited for the write")
+            }
+        }
+        #expect(try store.read { try $0.accessLog(entityID: "P-1") }.map(\.sequence) == [1, 2])
     }
 
     @Test(arguments: Engine.available) func jurisdictionScopesSearchAndFeed(engine: Engine) throws {
