@@ -25,7 +25,7 @@ enum GlobalOptions {
         .value("--store", "URL", "store to use: sqlite:PATH (default sqlite:lienthong.db) or postgresql://…; env LIENTHONG_STORE"),
         .value(
             "--store-connections", "N",
-            "connections this process keeps to the store, 2…512 (default 8): SQLite readers beside the writer, or the PostgreSQL pool; env LIENTHONG_STORE_CONNECTIONS"),
+            "connections this process keeps to the store, 3…512 (default 8): SQLite readers beside the writer, or the PostgreSQL pool; env LIENTHONG_STORE_CONNECTIONS"),
         .flag("--json", "machine-readable output on stdout"),
         .flag("--help", "show help for the verb"),
     ]

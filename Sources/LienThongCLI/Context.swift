@@ -15,8 +15,9 @@ final class Context {
     var configuredStore: String?
     /// The configuration file's `store_connections:`, used when `--store-connections` is not given.
     var configuredStoreConnections: Int?
-    /// What `--store-connections` and `store_connections:` accept: a write and a read must be able to proceed together.
-    static let storeConnectionRange = 2...512
+    /// What `--store-connections` and `store_connections:` accept: a write, an access-log append and a read must be
+    /// able to proceed together.
+    static let storeConnectionRange = 3...512
 
     init(console: Console, arguments: ParsedArguments, environment: [String: String]) {
         self.console = console

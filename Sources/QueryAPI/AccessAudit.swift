@@ -14,9 +14,15 @@ public enum AccessAudit {
     }
 
     /// Appends `entries` in one transaction, chained to the current head. Called before the response is sent.
+    /// Each entry takes the sequence after the head it chains to: an append racing another one (an instance of an
+    /// older version, which serialised appends differently) fails on the sequence instead of forking the chain.
     public static func append(_ entries: [AccessLogEntry], in transaction: any AccessLogAppender) throws {
-        var previous = try transaction.lastAccessLogEntry()?.hash ?? ""
+        let head = try transaction.lastAccessLogEntry()
+        var previous = head?.hash ?? ""
+        var sequence = head?.sequence ?? 0
         for var entry in entries {
+            sequence += 1
+            entry.sequence = sequence
             entry.previousHash = previous
             entry.hash = hash(entry, previous: previous)
             _ = try transaction.appendAccessLog(entry)

@@ -19,7 +19,9 @@ public protocol AccessReader {
     func personEntities(personalNumber: String) throws -> [String]
     /// The highest feed sequence (0 when empty): cheap, for long-poll wake-ups.
     func feedHead() throws -> Int64
-    /// The latest access-log entry (the head of the hash chain).
+    /// The latest access-log entry (the head of the hash chain). The access log is read in `Store.read` snapshots and
+    /// appended in `Store.appendToAccessLog`; a `Store.write` transaction may not see it (SQLite keeps it in a file of
+    /// its own, which the store's writer does not attach).
     func lastAccessLogEntry() throws -> AccessLogEntry?
     /// Access-log entries of one entity, oldest first.
     func accessLog(entityID: String) throws -> [AccessLogEntry]

@@ -12,8 +12,8 @@ import StorageSQL
 /// fsync) holds the writer connection; each read runs in its own transaction, a snapshot of what was committed when
 /// it began.
 ///
-/// The access log is a second file beside the store, `STORE-access`, attached to every connection as `access`, with
-/// a writer connection and lock of its own. Personal reads are logged on every lookup; in the store's file those
+/// The access log is a second file beside the store, `STORE-access`, attached to every reader connection as `access`,
+/// with a writer connection and lock of its own (the store's writer attaches it only while migrating). Personal reads are logged on every lookup; in the store's file those
 /// commits would wait behind an ingest batch, and each one would empty every reader's page cache (SQLite drops a
 /// connection's cache when its database file changed). Back up both files (docs/operations.md §9).
 public final class SQLiteStore: Store, @unchecked Sendable {
@@ -50,8 +50,13 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try connection.execute(Self.durablePragmas + " PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;")
         let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
         let accessLogPath = inMemory ? ":memory:" : path + "-access"
+        if found >= 9 && !inMemory && !FileManager.default.fileExists(atPath: accessLogPath) {
+            throw StoreError.cannotOpen(
+                location: accessLogPath, reason: "the store's access log is missing: restore it with the store (docs/operations.md §9)")
+        }
         try Self.attachAccessLog(accessLogPath, to: connection)
         try connection.execute("PRAGMA access.journal_mode=WAL; PRAGMA access.synchronous=FULL;")
+        try Self.prepareAccessLog(on: connection, storeVersion: found, location: accessLogPath)
         try SQLiteStore.migrate(connection, from: found)
         self.connection = connection
         self.accessLogPath = accessLogPath
@@ -204,19 +209,43 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        if found >= 4 && found < 9 {
-            // Migration 9 copies the access log into its own file and drops it from the store in one transaction, but
-            // SQLite commits the store's file first: copy it in a transaction of its own before, so that a crash
-            // between the two commits cannot lose an entry (the copy is repeated harmlessly if it comes to that).
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                try connection.execute(SQLiteMigrations.accessLogSchema + " INSERT OR IGNORE INTO access.access_log SELECT * FROM main.access_log;")
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
-        }
         try SQLMigration.apply(SQLiteMigrations.all, after: found, on: connection, begin: "BEGIN IMMEDIATE")
+    }
+
+    /// Makes sure the attached access log has its table, in a transaction of its own before any migration: migration 9
+    /// drops the log from the store's file in the same transaction that copies it over, and SQLite commits the store's
+    /// file first, so the table and every entry must already be in the log's file when it runs. A store still holding
+    /// its log (schema 4 to 8) has it copied now; the copy may be repeated after a crash, but it never merges two
+    /// different logs: a log file beside a new store, or one whose entries differ from the store's, is refused.
+    private static func prepareAccessLog(on connection: SQLiteConnection, storeVersion found: Int, location: String) throws {
+        let inStore = try connection.statement("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name = 'access_log'")
+        let storeHasLog = try inStore.step() && inStore.int(0) == 1
+        inStore.reset()
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            try connection.execute(SQLiteMigrations.accessLogSchema)
+            let entries = try connection.statement("SELECT count(*) FROM access.access_log")
+            let logged = try entries.step() ? entries.int(0) : 0
+            entries.reset()
+            if found == 0 && logged > 0 {
+                throw StoreError.cannotOpen(location: location, reason: "an access log with \(logged) entries lies beside a new store: move it away")
+            }
+            if storeHasLog {
+                let differing = try connection.statement(
+                    "SELECT count(*) FROM access.access_log a JOIN main.access_log m ON m.sequence = a.sequence WHERE a.hash != m.hash")
+                let conflicts = try differing.step() ? differing.int(0) : 0
+                differing.reset()
+                if conflicts > 0 {
+                    throw StoreError.cannotOpen(
+                        location: location, reason: "\(conflicts) entries differ from the access log inside the store: this file belongs to another store")
+                }
+                try connection.execute("INSERT OR IGNORE INTO access.access_log SELECT * FROM main.access_log")
+            }
+            try connection.execute("COMMIT")
+        } catch {
+            connection.resetAll()
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
     }
 }

@@ -45,10 +45,10 @@ import Testing
     @Test func storeConnectionsComeFromTheFlagOrTheEnvironmentWithinBounds() throws {
         let runner = try CLIRunner()
         let tooFew = try runner.run(["status", "--store", runner.store, "--store-connections", "1"])
-        #expect(tooFew.status == 2 && tooFew.stderr.contains("--store-connections expects a whole number in 2...512, got '1'"), "\(tooFew.stderr)")
+        #expect(tooFew.status == 2 && tooFew.stderr.contains("--store-connections expects a whole number in 3...512, got '1'"), "\(tooFew.stderr)")
         let badEnvironment = try runner.run(["status", "--store", runner.store], environment: ["LIENTHONG_STORE_CONNECTIONS": "many"])
         #expect(badEnvironment.status == 2 && badEnvironment.stderr.contains("LIENTHONG_STORE_CONNECTIONS expects a whole number"), "\(badEnvironment.stderr)")
-        let flagWins = try runner.run(["status", "--store", runner.store, "--store-connections", "2"], environment: ["LIENTHONG_STORE_CONNECTIONS": "many"])
+        let flagWins = try runner.run(["status", "--store", runner.store, "--store-connections", "3"], environment: ["LIENTHONG_STORE_CONNECTIONS": "many"])
         #expect(flagWins.status == 0, "\(flagWins.stderr)")
     }
 

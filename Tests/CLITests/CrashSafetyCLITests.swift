@@ -36,7 +36,7 @@ import Testing
     }
 
     static func copyStore(_ from: String, to: String) throws {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", "-access", "-access-wal", "-access-shm"] {
             try? FileManager.default.removeItem(atPath: to + suffix)
             if FileManager.default.fileExists(atPath: from + suffix) { try FileManager.default.copyItem(atPath: from + suffix, toPath: to + suffix) }
         }

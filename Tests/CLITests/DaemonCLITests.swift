@@ -78,7 +78,7 @@ import Testing
         let emptyChecked = try runner.run(["config", "check", empty])
         #expect(emptyChecked.status == 1)
         for text in [
-            "empty.yaml:1:15: error: '1e20' is longer than 366 days", "empty.yaml:2:20: error: 1 is outside 2…512",
+            "empty.yaml:1:15: error: '1e20' is longer than 366 days", "empty.yaml:2:20: error: 1 is outside 3…512",
             "empty.yaml:7:23: error: file: is empty", "empty.yaml: 3 error(s)",
         ] {
             #expect(emptyChecked.stderr.contains(text), "\(text)\n\(emptyChecked.stderr)")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Decoding
 
-/// XML records' raw bytes: the exact source text for UTF-8 input (also across the parser's 256 KiB reads and for
+/// XML records' raw bytes: the exact source text for UTF-8 input (also across the parser's reads of `XMLRecordReader.chunkSize` and for
 /// records far longer than a read), re-serialised text when libxml2 transcodes the input.
 @Suite struct XMLRawBytesTests {
     private func decode(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions(format: .xml)) throws -> Decoded {
@@ -50,6 +50,18 @@ import Testing
         let capped = result.records[1].rawText
         #expect(capped.hasPrefix("<r><t>ễễ") && capped.hasSuffix("ễ…"))
         #expect(capped.utf8.count == 6 + 4090 / 3 * 3 + 3)  // whole letters within 4096 bytes, then "…"
+    }
+
+    @Test func aStartTagLongerThanAReadKeepsItsRecordsExactText() throws {
+        let value = String(repeating: "ab", count: XMLRecordReader.chunkSize)  // the start tag spans three reads
+        let tagged = "<r note=\"\(value)\" id=\"2\">x</r>"
+        let xml = "<ds>\n<r id=\"1\">w</r>\n" + tagged + "\n<r id=\"3\">y</r>\n</ds>\n"
+        let result = try decode(Array(xml.utf8))
+        #expect(result.records.count == 3)
+        #expect(result.records.first?.rawText == "<r id=\"1\">w</r>" && result.records.last?.rawText == "<r id=\"3\">y</r>")
+        let long = result.records[1].rawText
+        #expect(long.hasPrefix("<r note=\"abab") && long.hasSuffix("…"), "capped at the raw-text limit, from the tag's first byte")
+        #expect(result.records[1].fields["@note"] == .text(value) && result.records[1].fields["@id"] == .text("2"))
     }
 
     @Test func aByteOrderMarkDoesNotShiftRecords() throws {

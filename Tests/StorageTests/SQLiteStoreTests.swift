@@ -42,6 +42,22 @@ import Testing
                 .joined())
         raw.close()
 
+        // A log file beside it whose second entry differs (another store's): refused, and the store keeps its log.
+        let foreign = try RawSQLite(path: path + "-access")
+        try foreign.execute(
+            """
+            CREATE TABLE access_log (
+                sequence INTEGER PRIMARY KEY, time TEXT NOT NULL, key_id TEXT NOT NULL, entity_id TEXT NOT NULL, fields TEXT NOT NULL,
+                purpose TEXT NOT NULL, route TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
+            INSERT INTO access_log VALUES (2, 't', 'k', 'P-9', '', 'p', '/', 'x', 'other');
+            """)
+        foreign.close()
+        #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
+        let kept = try RawSQLite(path: path)
+        try kept.execute("SELECT count(*) FROM access_log")  // still there: nothing was dropped
+        kept.close()
+        for suffix in ["-access", "-access-wal", "-access-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+
         let store = try SQLiteStore(path: path)
         #expect(store.schemaVersion == 9 && FileManager.default.fileExists(atPath: store.accessLogPath))
         #expect(try store.read { try $0.accessLog(entityID: "P-2") } == [entries[1]])
@@ -56,6 +72,18 @@ import Testing
         let inStore = try RawSQLite(path: path)
         defer { inStore.close() }
         #expect(throws: (any Error).self, "the store's own file no longer has the table") { try inStore.execute("SELECT count(*) FROM access_log") }
+    }
+
+    @Test func anAccessLogThatIsMissingOrBelongsToAnotherStoreIsRefused() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let entry = AccessLogEntry(time: "t", keyID: "k", entityID: "P-1", fields: [], purpose: "p", route: "/", hash: "h1")
+        try SQLiteStore(path: directory + "/a.db").appendToAccessLog { _ = try $0.appendAccessLog(entry) }
+        // A store restored without its log: refused, not given an empty log that would verify as intact.
+        try FileManager.default.moveItem(atPath: directory + "/a.db-access", toPath: directory + "/kept-access")
+        #expect(throws: StoreError.self) { try SQLiteStore(path: directory + "/a.db") }
+        // That log beside a new store: refused, not continued by another store's reads.
+        try FileManager.default.moveItem(atPath: directory + "/kept-access", toPath: directory + "/b.db-access")
+        #expect(throws: StoreError.self) { try SQLiteStore(path: directory + "/b.db") }
     }
 
     @Test func newerSchemaIsRefusedAndTheFileIsUntouched() throws {
