@@ -218,9 +218,14 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// its log (schema 4 to 8) has it copied now; the copy may be repeated after a crash, but it never merges two
     /// different logs: a log file beside a new store, or one whose entries differ from the store's, is refused.
     private static func prepareAccessLog(on connection: SQLiteConnection, storeVersion found: Int, location: String) throws {
-        let inStore = try connection.statement("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name = 'access_log'")
-        let storeHasLog = try inStore.step() && inStore.int(0) == 1
-        inStore.reset()
+        func hasLogTable(_ schema: String) throws -> Bool {
+            let tables = try connection.statement("SELECT count(*) FROM \(schema).sqlite_master WHERE type = 'table' AND name = 'access_log'")
+            defer { tables.reset() }
+            return try tables.step() && tables.int(0) == 1
+        }
+        let storeHasLog = try hasLogTable("main")
+        // The usual open (a store at schema 9 beside its log) writes nothing, so it never waits for a running batch.
+        if try found > 0 && !storeHasLog && hasLogTable("access") { return }
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try connection.execute(SQLiteMigrations.accessLogSchema)
