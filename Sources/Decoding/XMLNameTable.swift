@@ -1,4 +1,5 @@
 import CLibXML2
+import TextEncodings
 
 /// Swift names for libxml2's dictionary-interned names, so each distinct element or attribute name becomes a
 /// Swift `String` once per file instead of once per occurrence.
@@ -35,6 +36,9 @@ final class XMLNameTable {
     private let cacheEntries: UnsafeMutablePointer<Unmanaged<Entry>?>
     /// Fallback for a dictionary that refuses a lookup (out of memory): ids below zero.
     private var byString: [String: Entry] = [:]
+    /// The id of each name (NFC): a name written decomposed in one place and composed in another is one name, with the
+    /// id of its first interned spelling.
+    private var idByName: [String: Int] = [:]
 
     /// `dictionary` is the parser context's `dict`.
     init(dictionary: OpaquePointer?) {
@@ -92,8 +96,10 @@ final class XMLNameTable {
             return fallback(String(cString: pointer))
         }
         if let hit = byPointer[UnsafeRawPointer(interned)] { return hit }
-        let name = String(cString: interned)
-        let entry = Entry(id: Int(bitPattern: UnsafeRawPointer(interned)), name: name)
+        let name = UnicodeNFC.normalize(String(cString: interned))  // names leave the decoder in NFC, as text does
+        let id = idByName[name] ?? Int(bitPattern: UnsafeRawPointer(interned))
+        idByName[name] = id
+        let entry = Entry(id: id, name: name)
         byPointer[UnsafeRawPointer(interned)] = entry
         return entry
     }

@@ -85,6 +85,13 @@ import Testing
         #expect(records[0].fields == .object([(key: "@k", value: .text("Nguyễn")), (key: "t", value: .text("Lế"))]))
     }
 
+    @Test func decomposedElementAndAttributeNamesBecomeNFCAndMatchTheirComposedSpelling() throws {
+        // <tên> written decomposed (e + U+0302) and composed in one record: one key, in NFC, a list of both values;
+        // the attribute name too.
+        let records = try decode("<ds><r ghi\u{0300}=\"1\"><te\u{0302}n>a</te\u{0302}n><tên>b</tên></r></ds>")
+        #expect(records[0].fields == .object([(key: "@ghì", value: .text("1")), (key: "tên", value: .list([.text("a"), .text("b")]))]))
+    }
+
     @Test func emptyRecordElements() throws {
         let records = try decode("<ds><r/><r id=\"7\"/><r></r></ds>")
         #expect(records.map(\.fields) == [.text(""), .object([(key: "@id", value: .text("7"))]), .text("")])
