@@ -65,7 +65,24 @@ final class CSVRecordReader {
         if fields.count == 1, fields[0].start == start, fields[0].end == start { return }  // blank line
         var values: [String] = []
         values.reserveCapacity(fields.count)
-        for field in fields { values.append(try decode(field)) }
+        // A field whose bytes the legacy encoding does not define spoils its record only (the rest of the file is
+        // read as declared). Invalid UTF-8 or UTF-16, or a header that cannot be read, fails the file: the declared
+        // encoding is wrong for all of it.
+        let recordLevel = text.encoding != .utf8 && text.encoding != .utf16 && !(options.csvHeader && header == nil)
+        var undecodable: [Finding] = []
+        for (column, field) in fields.enumerated() {
+            do {
+                values.append(try decode(field))
+            } catch where recordLevel {
+                values.append("")
+                let at = buffer.location(of: error.offset)
+                undecodable.append(Finding(
+                    rule: error.rule, severity: .error,
+                    message: "column \(column + 1) at \(at.line ?? 0):\(at.column ?? 0): \(error.reason) (file read as \(text.encoding.rawValue))"))
+            } catch {
+                throw buffer.diagnostic(at: error.offset, rule: error.rule, "\(error.reason) (file read as \(text.encoding.rawValue))")
+            }
+        }
         var contentEnd = next
         while contentEnd > start, buffer.storage[contentEnd - 1] == CSVRowScanner.lf || buffer.storage[contentEnd - 1] == CSVRowScanner.cr {
             contentEnd -= 1
@@ -80,7 +97,7 @@ final class CSVRecordReader {
         let location = buffer.location(of: start, pointer: "/\(records)")
         let raw = buffer.rawText(start..<contentEnd, encoding: text.encoding)
         records += 1
-        var reasons: [Finding] = []
+        var reasons = undecodable
         if values.count != expected {
             reasons.append(Finding(rule: "csv.ragged_row", severity: .error, message: "expected \(expected) fields, found \(values.count)"))
         }
@@ -102,7 +119,14 @@ final class CSVRecordReader {
         try onRecord(RawRecord(location: location, fields: node, rawText: raw))
     }
 
-    private func decode(_ field: CSVFieldSpan) throws -> String {
+    /// A field the encoding cannot decode: where (an offset in the buffer), why, and its rule.
+    private struct UndecodableField: Error {
+        var offset: Int
+        var reason: String
+        var rule: String
+    }
+
+    private func decode(_ field: CSVFieldSpan) throws(UndecodableField) -> String {
         do {
             if !field.hasEscapedQuote {
                 return try buffer.storage.withUnsafeBufferPointer { p in
@@ -121,7 +145,9 @@ final class CSVRecordReader {
             // With collapsed quotes the offset is approximate (never beyond the field).
             let at = min(field.start + error.byteOffset, field.end)
             let rule = text.encoding == .utf8 || text.encoding == .utf16 ? "encoding.invalid_utf8" : "encoding.undefined_byte"
-            throw buffer.diagnostic(at: at, rule: rule, "\(error.reason) (file read as \(text.encoding.rawValue))")
+            throw UndecodableField(offset: at, reason: error.reason, rule: rule)
+        } catch {
+            throw UndecodableField(offset: field.start, reason: "\(error)", rule: "encoding.invalid")
         }
     }
 

@@ -30,6 +30,21 @@ import TextEncodings
         #expect(result.records[2].rawText == "048201000033,Huỳnh Thị Mỹ Duyên,Đà Nẵng")
     }
 
+    @Test func anUndecodableLegacyFieldQuarantinesItsRecordOnlyButAnUndecodableHeaderFailsTheFile() throws {
+        let dir = try TemporaryDirectory()
+        // Windows-1258 leaves 0x81 undefined; "Bi\xCCnh" is "Bình" (0xCC is the combining grave accent).
+        let path = try dir.write("cp1258.csv", Array("id,ten\n1,Bi".utf8) + [0xCC] + Array("nh\n2,ab".utf8) + [0x81] + Array("c\n3,An\n".utf8))
+        let result = try Decoded.file(path, DecodeOptions(format: .csv, encoding: .windows1258))
+        #expect(result.summary?.records == 3 && result.summary?.recordErrors == 1)
+        #expect(result.records.map { $0.fields["ten"] } == [.text("Bình"), .text("An")])
+        let error = try #require(result.errors.first)
+        #expect(error.location.line == 3 && error.reasons.map(\.rule) == ["encoding.undefined_byte"])
+        #expect(error.reasons.first?.message.hasPrefix("column 2 at 3:5:") == true, "\(error.reasons)")
+
+        let header = try dir.write("header.csv", Array("id,t".utf8) + [0x81] + Array("n\n1,a\n".utf8))
+        #expect(throws: Diagnostic.self) { try Decoded.file(header, DecodeOptions(format: .csv, encoding: .windows1258)) }
+    }
+
     @Test func sniffsSemicolonStripsBOMAndHandlesCRLF() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("x.csv", [0xEF, 0xBB, 0xBF] + Array("id;ten\r\n1;\"a;b\"\r\n2;Bình\r\n".utf8))
