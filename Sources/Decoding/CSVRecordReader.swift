@@ -154,8 +154,9 @@ final class CSVRecordReader {
     private func makeHeader(_ names: [String], at start: Int) throws -> [String] {
         var seen: Set<String> = []
         var header: [String] = []
+        let aliases = Dictionary(options.csvColumnAliases.map { (CSVColumnAlias.key($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         for (k, name) in names.enumerated() {
-            let key = name.isEmpty ? "column_\(k + 1)" : name
+            let key = name.isEmpty ? "column_\(k + 1)" : aliases[CSVColumnAlias.key(name)] ?? name
             if !seen.insert(key).inserted {
                 throw buffer.diagnostic(at: start, rule: "csv.duplicate_header", "column name '\(key)' appears twice in the header")
             }

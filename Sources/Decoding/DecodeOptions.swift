@@ -17,6 +17,9 @@ public struct DecodeOptions: Sendable {
     public var csvDelimiter: UInt8?
     /// The first CSV row names the columns (records are `.object`s); otherwise records are `.list`s.
     public var csvHeader: Bool
+    /// CSV header names to read as another column name: other name → the name records use (compared as
+    /// `CSVColumnAlias.key`). A header that names one column twice, by name or by alias, fails the file.
+    public var csvColumnAliases: [String: String] = [:]
     /// XML: a record element's local name (`cong_dan`, matched at any depth) or an absolute path of local names
     /// (`/dan_cu/cong_dan`); nil = the children of the root element.
     /// JSON: a JSON pointer to the array of records (`/data/items`); nil = a top-level array or JSON Lines.

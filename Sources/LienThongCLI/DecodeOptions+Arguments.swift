@@ -3,10 +3,11 @@ import Foundation
 import TextEncodings
 
 extension DecodeOptions {
-    /// Decoder options from the `--format`, `--encoding`, `--record`, `--schema` and `--delimiter` flags of `decode` and
-    /// `bench decode`; the format defaults to the file's extension.
+    /// Decoder options from the `--format`, `--encoding`, `--record`, `--schema`, `--delimiter` and `--alias` flags of
+    /// `decode` and `bench decode`; the format defaults to the file's extension (`.jsonl` and `.ndjson` are JSON).
     static func from(_ arguments: ParsedArguments, file: String, verb: String) throws -> DecodeOptions {
-        let extensionFormat = InputFormat(rawValue: (file as NSString).pathExtension.lowercased())
+        let fileExtension = (file as NSString).pathExtension.lowercased()
+        let extensionFormat = ["jsonl", "ndjson"].contains(fileExtension) ? .json : InputFormat(rawValue: fileExtension)
         guard let format = arguments.value("--format").map({ InputFormat(rawValue: $0) }) ?? extensionFormat else {
             throw UsageError(message: "cannot tell the format of '\(file)'; pass --format csv|json|xml", verb: verb)
         }
@@ -20,6 +21,13 @@ extension DecodeOptions {
         options.recordPath = arguments.value("--record")
         options.xmlSchemaPath = arguments.value("--schema")
         options.csvDelimiter = arguments.value("--delimiter").flatMap(delimiterByte)
+        for alias in arguments.all("--alias") {
+            let parts = alias.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError(message: "--alias expects COLUMN=NAME, got '\(alias)'", verb: verb)
+            }
+            options.csvColumnAliases[parts[1]] = parts[0]
+        }
         return options
     }
 

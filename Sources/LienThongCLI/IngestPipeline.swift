@@ -103,6 +103,9 @@ struct IngestPipeline {
         }
         options.recordPath = input.record
         options.csvHeader = input.csvHeader
+        for (column, others) in input.csvAliases {
+            for other in others { options.csvColumnAliases[other] = column }
+        }
         options.xmlSchemaPath = input.xmlSchema
         if let delimiter = input.csvDelimiter {
             options.csvDelimiter = DecodeOptions.delimiterByte(delimiter)

@@ -104,7 +104,7 @@ public enum MappingLoader {
     }
 
     private static func inputSpec(_ node: YAMLNode, _ reader: inout MappingReader, file: String) -> InputSpec? {
-        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header", "schema"], required: ["format"], context: "input")
+        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header", "aliases", "schema"], required: ["format"], context: "input")
         else { return nil }
         guard let format = reader.choice(node["format"], "input.format", in: formats) else { return nil }
         let encoding = node["encoding"].flatMap { reader.choice($0, "input.encoding", in: encodings) }
@@ -133,6 +133,37 @@ public enum MappingLoader {
                 schema = text.hasPrefix("/") || base.isEmpty ? text : base + "/" + text
             }
         }
-        return InputSpec(format: format, encoding: encoding, record: record, csvDelimiter: delimiter, csvHeader: header, xmlSchema: schema)
+        var input = InputSpec(format: format, encoding: encoding, record: record, csvDelimiter: delimiter, csvHeader: header, xmlSchema: schema)
+        if let aliases = node["aliases"] {
+            if format != "csv" || !header {
+                reader.fail(aliases, "mapping.conflict", "input.aliases applies only to csv with a header")
+            } else {
+                input.csvAliases = csvAliases(aliases, &reader)
+            }
+        }
+        return input
+    }
+
+    /// `aliases: {column: [other name, …]}`: each other name belongs to one column.
+    private static func csvAliases(_ node: YAMLNode, _ reader: inout MappingReader) -> [String: [String]] {
+        guard case .mapping = node.content else {
+            reader.fail(node, "mapping.type", "input.aliases must map a column name to its other names, found \(node.shapeName)")
+            return [:]
+        }
+        var aliases: [String: [String]] = [:]
+        var claimed: [String: String] = [:]
+        for pair in node.pairs {
+            guard let column = reader.string(pair.key, "input.aliases key") else { continue }
+            for (name, at) in reader.strings(pair.value, "input.aliases.\(column)") {
+                let key = CSVColumnAlias.key(name)
+                if let other = claimed[key], other != column {
+                    reader.fail(at, "mapping.conflict", "'\(name)' is already an alias of '\(other)'")
+                    continue
+                }
+                claimed[key] = column
+                aliases[column, default: []].append(name)
+            }
+        }
+        return aliases
     }
 }

@@ -32,6 +32,8 @@ public struct InputSpec: Sendable, Hashable {
     public var csvDelimiter: String?
     /// Whether the CSV's first line names the columns (default true).
     public var csvHeader: Bool
+    /// CSV: other names a header may give a column, by the name the mapping uses (`ho_ten: [Họ và tên, HOTEN]`).
+    public var csvAliases: [String: [String]] = [:]
     /// XML: the XSD to validate against while decoding, resolved against the mapping file's directory.
     public var xmlSchema: String?
 

@@ -24,6 +24,9 @@ import Testing
         #expect((printed[1]["location"] as? [String: Any])?["line"] as? Int == 4)
         #expect((printed[1]["error"] as? [String])?.first?.hasPrefix("csv.ragged_row") == true, "\(printed[1])")
         #expect((printed[2]["fields"] as? [String: String])?["ho_ten"] == "Chi")
+        let aliased = try runner.run(["decode", path, "--alias", "name=HO_TEN", "--limit", "1"])
+        #expect(try (Self.lines(aliased.stdout).first?["fields"] as? [String: String])?["name"] == "Lê Văn\nAn", "\(aliased.stderr)")
+        #expect(try runner.run(["decode", path, "--alias", "name"]).status == 2)
         let limited = try runner.run(["decode", path, "--limit", "1"])
         #expect(try limited.status == 0 && Self.lines(limited.stdout).count == 1)
     }

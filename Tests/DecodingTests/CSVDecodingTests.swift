@@ -45,6 +45,20 @@ import TextEncodings
         #expect(throws: Diagnostic.self) { try Decoded.file(header, DecodeOptions(format: .csv, encoding: .windows1258)) }
     }
 
+    @Test func headerAliasesNameColumnsAsTheMappingDoes() throws {
+        let dir = try TemporaryDirectory()
+        var options = DecodeOptions(format: .csv)
+        options.csvColumnAliases = ["Họ và tên": "ho_ten", "HOTEN": "ho_ten", "Mã": "id"]
+        let path = try dir.write("a.csv", "MÃ,  họ VÀ   tên ,ghi_chu\n1,An,x\n")
+        let result = try Decoded.file(path, options)
+        #expect(result.records.first?.fields == .object([
+            (key: "id", value: .text("1")), (key: "ho_ten", value: .text("An")), (key: "ghi_chu", value: .text("x")),
+        ]))
+        // A header naming one column twice, by its name and an alias: the file is refused, not one value dropped.
+        let twice = try dir.write("b.csv", "ho_ten,hoten\nAn,Bình\n")
+        #expect(throws: Diagnostic.self) { try Decoded.file(twice, options) }
+    }
+
     @Test func sniffsSemicolonStripsBOMAndHandlesCRLF() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("x.csv", [0xEF, 0xBB, 0xBF] + Array("id;ten\r\n1;\"a;b\"\r\n2;Bình\r\n".utf8))

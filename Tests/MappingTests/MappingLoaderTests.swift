@@ -121,6 +121,22 @@ import Testing
         #expect(found.first?.suggestion == "tcvn3")
     }
 
+    @Test func csvAliasesLoadAndAreChecked() throws {
+        let good = minimalMapping().replacingOccurrences(
+            of: "input: {format: csv}", with: "input: {format: csv, aliases: {ho_ten: [Họ và tên, HOTEN], id: Mã}}")
+        let mapping = try MappingLoader.load(path: try writeTemporaryFile(good))
+        #expect(mapping.input.csvAliases == ["ho_ten": ["Họ và tên", "HOTEN"], "id": ["Mã"]])
+
+        let claimedTwice = minimalMapping().replacingOccurrences(
+            of: "input: {format: csv}", with: "input: {format: csv, aliases: {ho_ten: [Tên], ten: [tên ]}}")
+        let twice = try diagnostics(of: claimedTwice)
+        #expect(twice.map(\.rule) == ["mapping.conflict"] && twice.first?.message == "'tên' is already an alias of 'ho_ten'", "\(twice)")
+        let onJSON = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: json, aliases: {a: b}}")
+        #expect(try diagnostics(of: onJSON).map(\.message) == ["input.aliases applies only to csv with a header"])
+        let notAMap = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: csv, aliases: [a, b]}")
+        #expect(try diagnostics(of: notAMap).map(\.rule) == ["mapping.type"])
+    }
+
     @Test func examplesAreChecked() throws {
         let text = minimalMapping(tail: "examples:\n  - record: {id: \"1\"}\n    expect: {q: {name: x}, p: {nmae: y}}\n  - record: [a]\n")
         let found = try diagnostics(of: text)
