@@ -58,33 +58,20 @@ final class MemoryByteSource: ByteSource {
 
 /// Transcodes a UTF-16 stream (BOM decides the byte order; little-endian without one) to UTF-8 on the fly, so the
 /// byte scanners only ever see UTF-8. Byte offsets reported downstream are offsets in the UTF-8 stream.
-final class UTF16ToUTF8Source: ByteSource {
+final class UTF16ToUTF8Source: TranscodingByteSource {
     private let inner: ByteSource
     private var raw = [UInt8](repeating: 0, count: 1 << 16)
     private var carry: [UInt8] = []
-    private var output: [UInt8] = []
-    private var outputPosition = 0
+    var output: [UInt8] = []
+    var outputPosition = 0
     private var bigEndian = false
     private var started = false
-    private var finished = false
+    private(set) var finished = false
     private var consumed = 0
 
     init(_ inner: ByteSource) { self.inner = inner }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        while outputPosition >= output.count {
-            if finished { return 0 }
-            try refill()
-        }
-        let n = min(buffer.count, output.count - outputPosition)
-        output.withUnsafeBytes { source in
-            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[outputPosition..<(outputPosition + n)]))
-        }
-        outputPosition += n
-        return n
-    }
-
-    private func refill() throws {
+    func refill() throws {
         output.removeAll(keepingCapacity: true)
         outputPosition = 0
         let n = try raw.withUnsafeMutableBytes { try inner.read(into: $0) }
@@ -128,6 +115,30 @@ final class UTF16ToUTF8Source: ByteSource {
             }
             finished = true
         }
+    }
+}
+
+/// A source that converts another one's bytes: `refill` replaces `output` with the next converted bytes (possibly none)
+/// or sets `finished`; reads are served from `output`.
+protocol TranscodingByteSource: ByteSource {
+    var output: [UInt8] { get }
+    var outputPosition: Int { get set }
+    var finished: Bool { get }
+    func refill() throws
+}
+
+extension TranscodingByteSource {
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while outputPosition >= output.count {
+            if finished { return 0 }
+            try refill()
+        }
+        let n = min(buffer.count, output.count - outputPosition)
+        output.withUnsafeBytes { source in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[outputPosition..<(outputPosition + n)]))
+        }
+        outputPosition += n
+        return n
     }
 }
 

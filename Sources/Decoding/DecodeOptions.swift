@@ -10,8 +10,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
 public struct DecodeOptions: Sendable {
     public var format: InputFormat
     /// nil = detect from the first 64 KiB (BOM, UTF-8 validity, Vietnamese syllable scoring). XML: nil = libxml2
-    /// follows the document's BOM and encoding declaration; Windows-1258 and TCVN3 override the declaration; VNI
-    /// is refused.
+    /// follows the document's BOM or encoding declaration, and an undeclared file that is not UTF-8 is detected and
+    /// transcoded (`XMLLegacyInput`); Windows-1258, TCVN3 and VNI override the declaration.
     public var encoding: TextEncoding?
     /// nil = sniff among `,` `;` TAB `|` on the first lines.
     public var csvDelimiter: UInt8?

@@ -17,7 +17,7 @@ public enum RecordDecoder {
             throw Diagnostic(location: SourceLocation(file: path), rule: "io.cannot_open", message: "cannot open the file for reading")
         }
         if options.format == .xml {
-            let sample = try PrefixedByteSource.readSample(source, count: 4)
+            let sample = try PrefixedByteSource.readSample(source, count: sampleSize)
             if sample.isEmpty { throw emptyFile(path) }
             return try decodeXML(
                 PrefixedByteSource(prefix: sample, rest: source), name: path, options: options, sample: sample,
@@ -34,7 +34,7 @@ public enum RecordDecoder {
         if options.format == .xml {
             if bytes.isEmpty { throw emptyFile(name) }
             return try decodeXML(
-                MemoryByteSource(bytes), name: name, options: options, sample: Array(bytes.prefix(4)),
+                MemoryByteSource(bytes), name: name, options: options, sample: Array(bytes.prefix(sampleSize)),
                 onRecord: onRecord, onRecordError: onRecordError)
         }
         return try decodeStream(MemoryByteSource(bytes), name: name, options: options, onRecord: onRecord, onRecordError: onRecordError)
@@ -91,13 +91,14 @@ public enum RecordDecoder {
         _ source: ByteSource, name: String, options: DecodeOptions, sample: [UInt8],
         onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void
     ) throws -> DecodeSummary {
-        if options.encoding == .vni {
-            throw Diagnostic(location: SourceLocation(file: name, line: 1, column: 1), rule: "encoding.unsupported", message: "VNI is not supported for XML")
-        }
-        let decoder = XMLRecordReader(name: name, options: options)
-        try decoder.run(source: source, onRecord: onRecord, onRecordError: onRecordError)
+        let legacy = XMLLegacyInput.encoding(options.encoding, sample: sample)
+        let decoder = XMLRecordReader(name: name, options: options, transcoded: legacy != nil)
+        try decoder.run(
+            source: legacy.map { LegacyToUTF8Source(source, encoding: $0, name: name) } ?? source, onRecord: onRecord, onRecordError: onRecordError)
         let encoding: TextEncoding
-        if let forced = options.encoding {
+        if let legacy {
+            encoding = legacy
+        } else if let forced = options.encoding {
             encoding = forced
         } else if sample.count >= 2, (sample[0] == 0xFF && sample[1] == 0xFE) || (sample[0] == 0xFE && sample[1] == 0xFF) {
             encoding = .utf16

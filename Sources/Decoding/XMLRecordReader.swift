@@ -27,9 +27,14 @@ final class XMLRecordReader {
     /// 16 KiB 201k and 8 KiB 203k (`lienthong bench decode`, this 2-core machine).
     static let chunkSize = 8 << 10
 
-    init(name: String, options: DecodeOptions) {
+    /// The input was transcoded to UTF-8 before the parser (`LegacyToUTF8Source`): libxml2 reads it as UTF-8,
+    /// whatever its declaration says.
+    private let transcoded: Bool
+
+    init(name: String, options: DecodeOptions, transcoded: Bool = false) {
         self.name = name
         self.options = options
+        self.transcoded = transcoded
         builderStorage = .allocate(capacity: 1)
         builderStorage.initialize(to: XMLRecordBuilder(names: XMLNameTable(dictionary: nil)))
     }
@@ -112,7 +117,7 @@ final class XMLRecordReader {
         // The first bytes go in with the reset: libxml2 detects a byte order mark (UTF-8, UTF-16) only there.
         let first = try readChunk(source, parser)
         _ = xmlCtxtResetPush(parser, first.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first.count), name,
-            Self.libxmlEncodingName(options.encoding))
+            transcoded ? "UTF-8" : Self.libxmlEncodingName(options.encoding))
         _ = xmlCtxtUseOptions(parser, Self.parseOptions)
         parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         names = XMLNameTable(dictionary: parser.pointee.dict)
