@@ -59,6 +59,27 @@ import TextEncodings
         #expect(throws: Diagnostic.self) { try Decoded.file(twice, options) }
     }
 
+    /// A household register as a commune's old software exports it — a few hundred rows of names, dates,
+    /// relations and addresses — written in each legacy encoding to a file and read with `auto`.
+    @Test(arguments: [TextEncoding.tcvn3, .windows1258, .vni])
+    func aRealisticLegacyRegisterIsDetectedAndReadWhole(encoding: TextEncoding) throws {
+        let names = ["Nguyễn Văn Hùng", "Trần Thị Thu Hằng", "Lê Đức Thọ", "Phạm Ngọc Ánh", "Huỳnh Tấn Phát", "Đặng Thùy Trâm"]
+        let relations = ["Chủ hộ", "Vợ", "Con", "Cháu", "Mẹ", "Em"]
+        let places = ["Thôn Đông, xã Nghĩa Hòa", "Số 5 ngõ 12 phố Huế, phường Hàng Bài", "Ấp Mỹ Lợi, xã Tân Phước", "Khu phố 4, thị trấn Ea Kar"]
+        var text = "so_ho_khau;stt;ho_ten;ngay_sinh;quan_he_chu_ho;dia_chi\n"
+        for k in 0..<400 {
+            text += "SHK\(k / 4);\(k % 4 + 1);\(names[k % 6]);\(k % 28 + 1)/\(k % 12 + 1)/19\(50 + k % 50);\(relations[k % 6]);\(places[k % 4])\n"
+        }
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("ho_khau.csv", try #require(VietnameseCodec.encode(text, as: encoding)))
+        let result = try Decoded.file(path, DecodeOptions(format: .csv))
+        #expect(result.summary?.encoding == encoding && result.summary?.records == 400 && result.errors.isEmpty)
+        for (k, record) in result.records.enumerated() where k % 37 == 0 {
+            #expect(record.fields["ho_ten"] == .text(names[k % 6]) && record.fields["dia_chi"] == .text(places[k % 4]), "row \(k)")
+            #expect(record.fields["quan_he_chu_ho"] == .text(relations[k % 6]))
+        }
+    }
+
     @Test func sniffsSemicolonStripsBOMAndHandlesCRLF() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("x.csv", [0xEF, 0xBB, 0xBF] + Array("id;ten\r\n1;\"a;b\"\r\n2;Bình\r\n".utf8))
