@@ -164,7 +164,7 @@ final class JSONRecordReader {
         _ = try nextByte()
         let node = try attempt { (parser: inout JSONValueParser, i: inout Int) throws(JSONParseStop) in
             let start = i
-            return (try parser.parseValue(&i, depth: 0), start)
+            return (try parser.parseValue(&i, depth: 0), start, parser.undecodable.found)
         }
         let start = node.1
         if pos - start > options.maxRecordBytes {
@@ -173,7 +173,16 @@ final class JSONRecordReader {
         let location = buffer.location(of: start, pointer: pointer)
         let raw = buffer.rawText(start..<pos, encoding: text.encoding)
         records += 1
-        if case .object = node.0 {
+        if !node.2.isEmpty {
+            recordErrors += 1
+            let reasons = node.2.map { item in
+                let at = buffer.location(of: item.at)
+                return Finding(
+                    rule: "encoding.undefined_byte", severity: .error,
+                    message: "a string at \(at.line ?? 0):\(at.column ?? 0): \(item.reason) (file read as \(text.encoding.rawValue))")
+            }
+            try onRecordError(RecordError(location: location, rawText: raw, reasons: reasons))
+        } else if case .object = node.0 {
             try onRecord(RawRecord(location: location, fields: node.0, rawText: raw))
         } else {
             recordErrors += 1

@@ -43,8 +43,11 @@ extension JSONValueParser {
         do {
             return try text.string(UnsafeBufferPointer(rebasing: p[start..<stop]), highBits: highBits | (text.encoding == .tcvn3 ? 0x80 : 0))
         } catch let error as TextDecodingError {
-            let rule = text.encoding == .utf8 || text.encoding == .utf16 ? "encoding.invalid_utf8" : "encoding.undefined_byte"
-            throw .invalid(at: start + error.byteOffset, rule: rule, message: "\(error.reason) (file read as \(text.encoding.rawValue))")
+            if text.encoding == .utf8 || text.encoding == .utf16 {
+                throw .invalid(at: start + error.byteOffset, rule: "encoding.invalid_utf8", message: "\(error.reason) (file read as \(text.encoding.rawValue))")
+            }
+            undecodable.found.append((at: start + error.byteOffset, reason: error.reason))
+            return "\u{FFFD}"
         } catch {
             throw .invalid(at: start, rule: "encoding.invalid", message: "\(error)")
         }

@@ -12,8 +12,9 @@ enum JSONParseStop: Error {
 /// A byte-level, position-keeping JSON parser over one buffered window.
 ///
 /// Values become `RawNode`s: objects keep key order, numbers and booleans keep their spelling as `.text`, `null` is
-/// `.null`. Duplicate keys, nesting deeper than `maxDepth`, lone surrogates, raw control characters and bytes that
-/// do not decode in the file's encoding are rejected.
+/// `.null`. Duplicate keys, nesting deeper than `maxDepth`, lone surrogates, raw control characters and invalid
+/// UTF-8 or UTF-16 are rejected. In a legacy encoding, a string holding a byte the encoding leaves undefined is read
+/// as U+FFFD and noted in `undecodable`: it spoils its record, not the file.
 struct JSONValueParser {
     let p: UnsafeBufferPointer<UInt8>
     let end: Int
@@ -21,6 +22,11 @@ struct JSONValueParser {
     let text: FieldText
     var maxDepth = 64
     var scratch: [UInt8] = []
+    /// Strings of this parse that a legacy encoding could not decode: the buffer index of the byte, and why.
+    final class UndecodableStrings {
+        var found: [(at: Int, reason: String)] = []
+    }
+    let undecodable = UndecodableStrings()
 
     init(_ p: UnsafeBufferPointer<UInt8>, end: Int, eof: Bool, text: FieldText) {
         self.p = p

@@ -5,6 +5,22 @@ import TextEncodings
 @testable import Decoding
 
 @Suite struct JSONDecodingTests {
+    @Test func anUndecodableLegacyStringQuarantinesItsRecordOnly() throws {
+        let dir = try TemporaryDirectory()
+        // Windows-1258 leaves 0x81 undefined: the second record's name cannot be read, the others can.
+        let bytes = Array("[\n{\"ten\": \"An\"},\n{\"ten\": \"B".utf8) + [0x81] + Array("nh\"},\n{\"ten\": \"Chi\"}\n]\n".utf8)
+        let path = try dir.write("cp1258.json", bytes)
+        let result = try Decoded.file(path, DecodeOptions(format: .json, encoding: .windows1258))
+        #expect(result.summary?.records == 3 && result.summary?.recordErrors == 1)
+        #expect(result.records.map { $0.fields["ten"] } == [.text("An"), .text("Chi")])
+        let error = try #require(result.errors.first)
+        #expect(error.location.line == 3 && error.reasons.map(\.rule) == ["encoding.undefined_byte"])
+        #expect(error.reasons.first?.message.hasPrefix("a string at 3:11:") == true, "\(error.reasons)")
+        // Invalid UTF-8 is the file's problem: the declared encoding is wrong for all of it.
+        let utf8 = try dir.write("bad.json", Array("[{\"a\": \"x".utf8) + [0xC3, 0x28] + Array("\"}]".utf8))
+        #expect(throws: Diagnostic.self) { try Decoded.file(utf8, DecodeOptions(format: .json, encoding: .utf8)) }
+    }
+
     @Test func topLevelArrayWithPositionsAndSpellings() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("a.json", """
