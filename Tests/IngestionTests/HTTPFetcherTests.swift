@@ -126,6 +126,37 @@ import Testing
         }
     }
 
+    /// A server whose accept queue is full drops new connection attempts: only the connect timeout ends the wait.
+    @Test func givesUpOnAConnectionThatIsNeverAccepted() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        #expect(bound && listen(listener, 0) == 0)
+        // One connection fills the queue of a backlog of 0 (nobody accepts it); the kernel drops the SYNs after it.
+        let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(filler) }
+        let filled = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, length) == 0 }
+        }
+        #expect(filled)
+        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/export.csv"
+        let fetcher = HTTPFetcher(options: HTTPFetchOptions(connectTimeout: 0.5, timeout: 20, retry: RetryPolicy(retries: 0, baseDelay: 0.01, maxDelay: 0.05)))
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let started = Date()
+        let error = failure { try fetcher.fetch(url, to: "\(directory.path)/body") }
+        #expect(Date().timeIntervalSince(started) < 5, "the 0.5 s connect timeout ended it, not the 20 s total")
+        guard case .transport(let code, let message)? = error?.reason else { throw TestError("expected a transport error, got \(String(describing: error))") }
+        #expect(code == 28 && message.lowercased().contains("connect"), "\(message)")
+    }
+
     @Test func refusesABodyOverTheLimit() throws {
         try withServer { server, directory in
             for path in ["/big?bytes=5000", "/big?bytes=5000&stream=1"] {
