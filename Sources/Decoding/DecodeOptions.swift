@@ -26,6 +26,9 @@ public struct DecodeOptions: Sendable {
     public var recordPath: String?
     /// A record larger than this many bytes makes the file fail (memory stays bounded).
     public var maxRecordBytes: Int
+    /// XML: prefix → namespace URI, the prefixes selectors use (`input.namespaces`). A name in a bound namespace is
+    /// keyed `prefix:local` with this prefix, whatever prefix the document writes; see `XMLNameTable`.
+    public var xmlNamespaces: [String: String] = [:]
     /// XML: an XSD the document is validated against while it streams; a record with violations is a record error
     /// (every violation a reason), violations outside records fail the file. nil = no validation.
     public var xmlSchemaPath: String?

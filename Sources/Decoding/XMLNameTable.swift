@@ -10,21 +10,32 @@ import TextEncodings
 final class XMLNameTable {
     /// One distinct name. A class, so handing it around costs one reference count, not one per field.
     final class Entry {
-        /// The interned pointer's address: equal names have equal ids.
+        /// The local name's interned pointer: equal local names have equal ids (record paths match local names).
         let id: Int
-        /// The local name (`ho_ten`).
+        /// The key's identity: children with equal member ids are one repeated child. The `id` for a name in no
+        /// namespace; its own for a qualified key.
+        let memberID: Int
+        /// The key: the local name (`ho_ten`), or `prefix:local` for a name in a namespace with a prefix.
         let name: String
-        /// The attribute key (`@ho_ten`).
+        /// The attribute key (`@ho_ten`, `@p:ma`).
         let attributeKey: String
-        /// The raw UTF-8 bytes of the name, for raw text.
+        /// The raw UTF-8 bytes of the local name, for raw text (the prefix is written from the event).
         let bytes: [UInt8]
 
-        init(id: Int, name: String) {
+        init(id: Int, memberID: Int? = nil, name: String, localBytes: [UInt8]? = nil) {
             self.id = id
+            self.memberID = memberID ?? id
             self.name = name
             self.attributeKey = "@" + name
-            self.bytes = Array(name.utf8)
+            self.bytes = localBytes ?? Array(name.utf8)
         }
+    }
+
+    /// A name in a namespace, by its interned pointers.
+    private struct QualifiedName: Hashable {
+        var local: UnsafeRawPointer?
+        var prefix: UnsafeRawPointer?
+        var uri: UnsafeRawPointer
     }
 
     private let dictionary: OpaquePointer?
@@ -39,10 +50,17 @@ final class XMLNameTable {
     /// The id of each name (NFC): a name written decomposed in one place and composed in another is one name, with the
     /// id of its first interned spelling.
     private var idByName: [String: Int] = [:]
+    /// The prefix the mapping gives each namespace URI (`input.namespaces`, inverted).
+    private let prefixes: [String: String]
+    private var qualified: [QualifiedName: Entry] = [:]
+    private var memberIDByKey: [String: Int] = [:]
+    /// Member ids of qualified keys count down from here, clear of pointers and of the fallback ids.
+    private var nextMemberID = -(1 << 40)
 
-    /// `dictionary` is the parser context's `dict`.
-    init(dictionary: OpaquePointer?) {
+    /// `dictionary` is the parser context's `dict`; `namespaces` maps the prefixes selectors use to namespace URIs.
+    init(dictionary: OpaquePointer?, namespaces: [String: String] = [:]) {
         self.dictionary = dictionary
+        self.prefixes = Dictionary(namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         cacheKeys = .allocate(capacity: Self.cacheSize)
         cacheKeys.initialize(repeating: nil, count: Self.cacheSize)
         cacheEntries = .allocate(capacity: Self.cacheSize)
@@ -74,6 +92,37 @@ final class XMLNameTable {
             cacheEntries[slot] = Unmanaged.passUnretained(found)
         }
         return Unmanaged.passUnretained(found)
+    }
+
+    /// The entry for a name as SAX2 reports it. In no namespace (`uri` nil): the local name. In a namespace:
+    /// `prefix:local`, with the prefix the mapping binds to the URI, else the document's own prefix; a name in a
+    /// default namespace the mapping does not bind keeps its local name, so documents with a default namespace read
+    /// as if they had none.
+    @inline(__always)
+    func unmanagedEntry(_ local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> Unmanaged<Entry> {
+        guard let uri else { return unmanagedEntry(local) }
+        let key = QualifiedName(local: local.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init), uri: UnsafeRawPointer(uri))
+        if let known = qualified[key] { return Unmanaged.passUnretained(known) }
+        return Unmanaged.passUnretained(qualifiedEntry(key, local: local, prefix: prefix, uri: uri))
+    }
+
+    private func qualifiedEntry(
+        _ key: QualifiedName, local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>
+    ) -> Entry {
+        let base = unmanagedEntry(local).takeUnretainedValue()
+        guard let qualifier = prefixes[String(cString: uri)] ?? prefix.map({ String(cString: $0) }) else {
+            qualified[key] = base
+            return base
+        }
+        let name = qualifier + ":" + base.name
+        let memberID = memberIDByKey[name] ?? {
+            nextMemberID -= 1
+            return nextMemberID
+        }()
+        memberIDByKey[name] = memberID
+        let entry = Entry(id: base.id, memberID: memberID, name: name, localBytes: base.bytes)
+        qualified[key] = entry
+        return entry
     }
 
     @inline(__always)

@@ -117,11 +117,11 @@ struct XMLRecordBuilder {
                 frames = grown
                 framesCapacity *= 2
             }
-            (frames + depth).initialize(to: Frame(name: entry, nameID: entry.id, nameKey: entry.name, isEmpty: isEmpty, textStart: textCount))
+            (frames + depth).initialize(to: Frame(name: entry, nameID: entry.memberID, nameKey: entry.name, isEmpty: isEmpty, textStart: textCount))
             framesInitialized += 1
         } else {
             frames[depth].name = entry
-            frames[depth].nameID = entry.id
+            frames[depth].nameID = entry.memberID
             frames[depth].nameKey = entry.name
             frames[depth].isEmpty = isEmpty
             if !frames[depth].ids.isEmpty {
@@ -136,7 +136,8 @@ struct XMLRecordBuilder {
         let slot = depth
         depth += 1
         for k in 0..<attributes.count {
-            let (key, value) = try names.unmanagedEntry(attributes.pointer(k, 0))._withUnsafeGuaranteedRef { attribute in
+            let name = names.unmanagedEntry(attributes.pointer(k, 0), prefix: attributes.pointer(k, 1), uri: attributes.pointer(k, 2))
+            let (key, value) = try name._withUnsafeGuaranteedRef { attribute in
                 (attribute.attributeKey, try attributeValue(attributes.value(k), prefix: attributes.pointer(k, 1), name: attribute.bytes))
             }
             frames[slot].members.append((key: key, value: .text(value)))

@@ -120,7 +120,7 @@ final class XMLRecordReader {
             transcoded ? "UTF-8" : Self.libxmlEncodingName(options.encoding))
         _ = xmlCtxtUseOptions(parser, Self.parseOptions)
         parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
-        names = XMLNameTable(dictionary: parser.pointee.dict)
+        names = XMLNameTable(dictionary: parser.pointee.dict, namespaces: options.xmlNamespaces)
         matcher = RecordMatcher(options.recordPath, names: names)
         builder.use(names: names)
         let validation = try options.xmlSchemaPath.map(XMLSchemaValidation.init(schemaPath:))
@@ -170,13 +170,14 @@ final class XMLRecordReader {
     // MARK: - SAX events
 
     func startElement(
-        _ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, isEmpty: Bool, context: UnsafeMutableRawPointer,
+        _ localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, isEmpty: Bool,
+        context: UnsafeMutableRawPointer,
         namespaces: XMLSAXArguments, attributes: XMLSAXArguments
     ) {
         /// The line of the start tag: asked only when needed (a record start, a failure).
         func line() -> Int { Int(xmlSAX2GetLineNumber(context)) }
         guard !stopped else { return }
-        names.unmanagedEntry(localName)._withUnsafeGuaranteedRef { entry in
+        names.unmanagedEntry(localName, prefix: prefix, uri: uri)._withUnsafeGuaranteedRef { entry in
             startElement(entry, prefix: prefix, isEmpty: isEmpty, line: line, namespaces: namespaces, attributes: attributes)
         }
     }
@@ -195,8 +196,8 @@ final class XMLRecordReader {
             let depth = ancestors.count
             var index = 1
             if depth > 0 {
-                index = (ancestors[depth - 1].counts[entry.id] ?? 0) + 1
-                ancestors[depth - 1].counts[entry.id] = index
+                index = (ancestors[depth - 1].counts[entry.memberID] ?? 0) + 1
+                ancestors[depth - 1].counts[entry.memberID] = index
             }
             let parentPath = ancestors.last?.path ?? ""
             if matcher.matches(depth: depth, id: entry.id, ancestors: ancestors.lazy.map(\.id)) {

@@ -50,7 +50,7 @@ enum XMLSAXCallbacks {
         Unmanaged<XMLRecordReader>.fromOpaque(owner)._withUnsafeGuaranteedRef(body)
     }
 
-    static let startElement: startElementNsSAX2Func = { context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+    static let startElement: startElementNsSAX2Func = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
         guard let context else { return }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         // SAX2 reports `<a/>` as start + end; the parser stops on "/>" when it calls back for an empty element.
@@ -58,7 +58,7 @@ enum XMLSAXCallbacks {
         if let cursor = parser.pointee.input?.pointee.cur, cursor[0] == UInt8(ascii: "/"), cursor[1] == UInt8(ascii: ">") { isEmpty = true }
         withReader(context) { reader in
             reader.startElement(
-                localName, prefix: prefix, isEmpty: isEmpty, context: context,
+                localName, prefix: prefix, uri: uri, isEmpty: isEmpty, context: context,
                 namespaces: XMLSAXArguments(base: namespaces, count: Int(namespaceCount), stride: 2),
                 attributes: XMLSAXArguments(base: attributes, count: Int(attributeCount), stride: 5))
         }

@@ -6,7 +6,7 @@ import TextEncodings
 enum DecodeCommand {
     static let command = Command(
         name: "decode", summary: "print the raw records of a file as JSON lines with their location",
-        usage: "FILE [--format csv|json|xml] [--encoding auto|utf-8|utf-16|windows-1258|tcvn3|vni] [--record PATH] [--delimiter C] [--alias COLUMN=NAME]",
+        usage: "FILE [--format csv|json|xml] [--encoding auto|utf-8|utf-16|windows-1258|tcvn3|vni] [--record PATH] [--delimiter C] [--alias COLUMN=NAME] [--namespace PREFIX=URI]",
         options: [
             .value("--format", "FORMAT", "csv, json or xml (default: from the file extension)"),
             .value("--encoding", "ENC", "text encoding (default auto: detected from the bytes)"),
@@ -14,6 +14,7 @@ enum DecodeCommand {
             .value("--schema", "XSD", "XML: validate against this XSD while decoding; records with violations are record errors"),
             .value("--delimiter", "C", "CSV delimiter (default: sniffed among , ; TAB |)"),
             .value("--alias", "COLUMN=NAME", "CSV: read a header column called NAME as COLUMN (case and spacing ignored; repeatable)", repeatable: true),
+            .value("--namespace", "PREFIX=URI", "XML: key names in namespace URI as PREFIX:name (repeatable)", repeatable: true),
             .value("--limit", "N", "stop after N records"),
         ],
         examples: [

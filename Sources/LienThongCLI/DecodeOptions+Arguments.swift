@@ -3,7 +3,7 @@ import Foundation
 import TextEncodings
 
 extension DecodeOptions {
-    /// Decoder options from the `--format`, `--encoding`, `--record`, `--schema`, `--delimiter` and `--alias` flags of
+    /// Decoder options from the `--format`, `--encoding`, `--record`, `--schema`, `--delimiter`, `--alias` and `--namespace` flags of
     /// `decode` and `bench decode`; the format defaults to the file's extension (`.jsonl` and `.ndjson` are JSON).
     static func from(_ arguments: ParsedArguments, file: String, verb: String) throws -> DecodeOptions {
         let fileExtension = (file as NSString).pathExtension.lowercased()
@@ -27,6 +27,13 @@ extension DecodeOptions {
                 throw UsageError(message: "--alias expects COLUMN=NAME, got '\(alias)'", verb: verb)
             }
             options.csvColumnAliases[parts[1]] = parts[0]
+        }
+        for binding in arguments.all("--namespace") {
+            let parts = binding.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError(message: "--namespace expects PREFIX=URI, got '\(binding)'", verb: verb)
+            }
+            options.xmlNamespaces[parts[0]] = parts[1]
         }
         return options
     }

@@ -103,6 +103,7 @@ struct IngestPipeline {
         }
         options.recordPath = input.record
         options.csvHeader = input.csvHeader
+        options.xmlNamespaces = input.xmlNamespaces
         for (column, others) in input.csvAliases {
             for other in others { options.csvColumnAliases[other] = column }
         }

@@ -104,7 +104,7 @@ public enum MappingLoader {
     }
 
     private static func inputSpec(_ node: YAMLNode, _ reader: inout MappingReader, file: String) -> InputSpec? {
-        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header", "aliases", "schema"], required: ["format"], context: "input")
+        guard reader.check(node, allowed: ["format", "encoding", "record", "delimiter", "header", "aliases", "namespaces", "schema"], required: ["format"], context: "input")
         else { return nil }
         guard let format = reader.choice(node["format"], "input.format", in: formats) else { return nil }
         let encoding = node["encoding"].flatMap { reader.choice($0, "input.encoding", in: encodings) }
@@ -141,7 +141,39 @@ public enum MappingLoader {
                 input.csvAliases = csvAliases(aliases, &reader)
             }
         }
+        if let namespaces = node["namespaces"] {
+            if format != "xml" {
+                reader.fail(namespaces, "mapping.conflict", "input.namespaces applies only to xml")
+            } else {
+                input.xmlNamespaces = xmlNamespaces(namespaces, &reader)
+            }
+        }
         return input
+    }
+
+    /// `namespaces: {prefix: URI}`: the prefixes selectors use for the document's namespaces.
+    private static func xmlNamespaces(_ node: YAMLNode, _ reader: inout MappingReader) -> [String: String] {
+        guard case .mapping = node.content else {
+            reader.fail(node, "mapping.type", "input.namespaces must map a prefix to a namespace URI, found \(node.shapeName)")
+            return [:]
+        }
+        var namespaces: [String: String] = [:]
+        for pair in node.pairs {
+            guard let prefix = reader.string(pair.key, "input.namespaces key"), let uri = reader.string(pair.value, "input.namespaces.\(prefix)") else {
+                continue
+            }
+            let isName = !prefix.isEmpty && !prefix.contains(":") && prefix.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+            if !isName {
+                reader.fail(pair.key, "mapping.bad_name", "'\(prefix)' is not a namespace prefix (letters, digits, '_', '-', '.')")
+            } else if uri.isEmpty {
+                reader.fail(pair.value, "mapping.bad_value", "input.namespaces.\(prefix) needs the namespace URI")
+            } else if let other = namespaces.first(where: { $0.value == uri })?.key {
+                reader.fail(pair.value, "mapping.conflict", "'\(uri)' already has the prefix '\(other)'")
+            } else {
+                namespaces[prefix] = uri
+            }
+        }
+        return namespaces
     }
 
     /// `aliases: {column: [other name, …]}`: each other name belongs to one column.

@@ -34,6 +34,8 @@ public struct InputSpec: Sendable, Hashable {
     public var csvHeader: Bool
     /// CSV: other names a header may give a column, by the name the mapping uses (`ho_ten: [Họ và tên, HOTEN]`).
     public var csvAliases: [String: [String]] = [:]
+    /// XML: prefix → namespace URI, the prefixes the selectors use (`dc: urn:…` makes `dc:ho_ten` select it).
+    public var xmlNamespaces: [String: String] = [:]
     /// XML: the XSD to validate against while decoding, resolved against the mapping file's directory.
     public var xmlSchema: String?
 

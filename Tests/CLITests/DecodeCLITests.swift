@@ -43,6 +43,17 @@ import Testing
         #expect(unknown.status == 2)
     }
 
+    @Test func namespacesAreKeyedByTheGivenPrefix() throws {
+        let runner = try CLIRunner()
+        let path = "\(runner.directory)/ns.xml"
+        try "<ds xmlns:ns0=\"urn:vn:dancu\"><ns0:r ns0:ma=\"7\"><ns0:ten>An</ns0:ten></ns0:r></ds>".write(toFile: path, atomically: true, encoding: .utf8)
+        let asWritten = try runner.run(["decode", path, "--record", "r"])
+        #expect(try (Self.lines(asWritten.stdout).first?["fields"] as? [String: String]) == ["@ns0:ma": "7", "ns0:ten": "An"], "\(asWritten.stdout)")
+        let bound = try runner.run(["decode", path, "--record", "r", "--namespace", "dc=urn:vn:dancu"])
+        #expect(try (Self.lines(bound.stdout).first?["fields"] as? [String: String]) == ["@dc:ma": "7", "dc:ten": "An"], "\(bound.stdout)")
+        #expect(try runner.run(["decode", path, "--namespace", "dc"]).status == 2)
+    }
+
     @Test func aGeneratedTCVN3RegisterIsDetectedAndDecodedWhole() throws {
         let runner = try CLIRunner()
         #expect(try runner.run(["generate", "--persons", "3000", "--seed", "5", "--out", runner.directory]).status == 0)

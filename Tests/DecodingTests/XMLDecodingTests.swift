@@ -32,7 +32,7 @@ import Testing
             (key: "dien_thoai", value: .list([.text("0912345678"), .text("0987654321")])),
         ]))
         #expect(result.records[1].fields == .object([
-            (key: "@so_cccd", value: .text("079090001122")), (key: "ho_ten", value: .text("Lê <Tám>")), (key: "#text", value: .text("text & more")),
+            (key: "@so_cccd", value: .text("079090001122")), (key: "x:ho_ten", value: .text("Lê <Tám>")), (key: "#text", value: .text("text & more")),
         ]))
         #expect(result.records[1].rawText.hasPrefix("<cong_dan so_cccd=\"079090001122\">"))
     }

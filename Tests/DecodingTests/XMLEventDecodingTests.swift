@@ -53,10 +53,33 @@ import Testing
         let records = try decode(xml, record: "r")
         #expect(records.count == 1)
         #expect(records[0].fields == .object([
-            (key: "t", value: .list([.text("1"), .text("2"), .text("4")])), (key: "u", value: .text("3")), (key: "r", value: .text("inner")),
+            (key: "p:t", value: .text("1")), (key: "q:t", value: .text("2")), (key: "u", value: .text("3")), (key: "t", value: .text("4")),
+            (key: "r", value: .text("inner")),
         ]))
         #expect(records[0].location.pointer == "/a/r[1]")
         #expect(records[0].rawText == "<r xmlns:q=\"urn:q\"><p:t>1</p:t><q:t>2</q:t><u>3</u><t>4</t><r>inner</r></r>")
+    }
+
+    @Test func namespacedNamesAreKeyedByTheMappingsPrefixElseTheDocuments() throws {
+        let xml = """
+            <ds xmlns="urn:d" xmlns:x="urn:p" xmlns:q="urn:q"><r x:ma="1" ten="a"><x:t>1</x:t><q:t>2</q:t><u>3</u><x:t>4</x:t></r></ds>
+            """
+        // The document's prefixes; names in the unbound default namespace read as local names.
+        let plain = try decode(xml, record: "r")
+        #expect(plain.first?.fields == .object([
+            (key: "@x:ma", value: .text("1")), (key: "@ten", value: .text("a")), (key: "x:t", value: .list([.text("1"), .text("4")])),
+            (key: "q:t", value: .text("2")), (key: "u", value: .text("3")),
+        ]))
+        // The mapping's prefixes, whatever the document writes: urn:p is dc here, the default namespace d.
+        var options = DecodeOptions(format: .xml, recordPath: "/d:ds/d:r")
+        options.xmlNamespaces = ["dc": "urn:p", "d": "urn:d"]
+        var bound: [RawRecord] = []
+        _ = try RecordDecoder.decode(bytes: Array(xml.utf8), name: "ns.xml", options: options, onRecord: { bound.append($0) }, onRecordError: { _ in })
+        #expect(bound.first?.fields == .object([
+            (key: "@dc:ma", value: .text("1")), (key: "@ten", value: .text("a")), (key: "dc:t", value: .list([.text("1"), .text("4")])),
+            (key: "q:t", value: .text("2")), (key: "d:u", value: .text("3")),
+        ]))
+        #expect(bound.first?.location.pointer == "/d:ds/d:r[1]")
     }
 
     @Test func rawTextIsTheSourceText() throws {

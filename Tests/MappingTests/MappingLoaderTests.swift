@@ -137,6 +137,17 @@ import Testing
         #expect(try diagnostics(of: notAMap).map(\.rule) == ["mapping.type"])
     }
 
+    @Test func xmlNamespacesLoadAndAreChecked() throws {
+        let good = minimalMapping().replacingOccurrences(
+            of: "input: {format: csv}", with: "input: {format: xml, namespaces: {dc: \"urn:vn:dancu\", x: \"urn:x\"}}")
+        #expect(try MappingLoader.load(path: try writeTemporaryFile(good)).input.xmlNamespaces == ["dc": "urn:vn:dancu", "x": "urn:x"])
+        let bad = minimalMapping().replacingOccurrences(
+            of: "input: {format: csv}", with: "input: {format: xml, namespaces: {\"a:b\": \"urn:a\", c: \"\", d: \"urn:x\", e: \"urn:x\"}}")
+        #expect(try diagnostics(of: bad).map(\.rule) == ["mapping.bad_name", "mapping.bad_value", "mapping.conflict"])
+        let onCSV = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: csv, namespaces: {a: b}}")
+        #expect(try diagnostics(of: onCSV).map(\.message) == ["input.namespaces applies only to xml"])
+    }
+
     @Test func examplesAreChecked() throws {
         let text = minimalMapping(tail: "examples:\n  - record: {id: \"1\"}\n    expect: {q: {name: x}, p: {nmae: y}}\n  - record: [a]\n")
         let found = try diagnostics(of: text)
