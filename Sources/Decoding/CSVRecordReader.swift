@@ -5,8 +5,9 @@ import TextEncodings
 ///
 /// The first non-empty row is the header when `csvHeader` is set (records are `.object`s of column → `.text`);
 /// otherwise records are `.list`s and the first row fixes the expected field count. Blank lines are skipped.
-/// A row with the wrong field count, a stray quote or text after a closing quote is a `RecordError`; an
-/// unterminated quote, undecodable bytes or a duplicate column name fail the file.
+/// A row with the wrong field count, a stray quote, text after a closing quote or a field with a byte its legacy
+/// encoding leaves undefined is a `RecordError`; an unterminated quote, invalid UTF-8/UTF-16, an undecodable header
+/// or a duplicate column name fail the file.
 final class CSVRecordReader {
     private let buffer: InputBuffer
     private let options: DecodeOptions
@@ -154,7 +155,9 @@ final class CSVRecordReader {
     private func makeHeader(_ names: [String], at start: Int) throws -> [String] {
         var seen: Set<String> = []
         var header: [String] = []
-        let aliases = Dictionary(options.csvColumnAliases.map { (CSVColumnAlias.key($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        // A column with aliases is also found by its own name in another case or spacing.
+        var aliases = Dictionary(options.csvColumnAliases.values.map { (CSVColumnAlias.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for (other, column) in options.csvColumnAliases { aliases[CSVColumnAlias.key(other)] = column }
         for (k, name) in names.enumerated() {
             let key = name.isEmpty ? "column_\(k + 1)" : aliases[CSVColumnAlias.key(name)] ?? name
             if !seen.insert(key).inserted {

@@ -5,8 +5,9 @@ import TextEncodings
 /// Streams JSON records: the elements of a top-level array, the elements of the array at a JSON pointer
 /// (`recordPath`), or JSON Lines (one value per line). Only one record (plus one chunk) is in memory at a time.
 ///
-/// Any syntax error, duplicate key or undecodable byte fails the whole file with a `Diagnostic`; a record that is
-/// valid JSON but not an object is a `RecordError` (`json.record_not_object`).
+/// Any syntax error, duplicate key or invalid UTF-8/UTF-16 fails the whole file with a `Diagnostic`. A record that is
+/// valid JSON but not an object (`json.record_not_object`), or that holds a string with a byte its legacy encoding
+/// leaves undefined (`encoding.undefined_byte`), is a `RecordError`; such a string outside any record fails the file.
 final class JSONRecordReader {
     private let buffer: InputBuffer
     private let options: DecodeOptions
@@ -191,6 +192,15 @@ final class JSONRecordReader {
         }
     }
 
+    /// `value`, unless the parse met a string its legacy encoding cannot decode: outside a record that fails the file
+    /// (there is no record to quarantine).
+    private static func decodable<T>(_ value: T, _ parser: JSONValueParser) throws(JSONParseStop) -> T {
+        if let first = parser.undecodable.found.first {
+            throw .invalid(at: first.at, rule: "encoding.undefined_byte", message: "\(first.reason) (outside any record)")
+        }
+        return value
+    }
+
     // MARK: - recordPath navigation
 
     private func pointerTokens() throws -> [String] {
@@ -214,7 +224,9 @@ final class JSONRecordReader {
                 throw buffer.diagnostic(at: pos, rule: "json.expected_key", "expected a quoted key")
             }
             let keyAt = pos
-            let key = try attempt { (parser: inout JSONValueParser, i: inout Int) throws(JSONParseStop) in try parser.parseString(&i) }
+            let key = try attempt { (parser: inout JSONValueParser, i: inout Int) throws(JSONParseStop) in
+                try Self.decodable(try parser.parseString(&i), parser)
+            }
             if !keys.insert(key).inserted {
                 throw buffer.diagnostic(at: keyAt, rule: "json.duplicate_key", "duplicate key '\(key)'")
             }
@@ -227,7 +239,9 @@ final class JSONRecordReader {
             } else if key == tokens[level] && level < tokens.count - 1 && next == 0x7B {
                 try walkObject(tokens: tokens, level: level + 1, found: &found, onRecord: onRecord, onRecordError: onRecordError)
             } else {
-                _ = try attempt { (parser: inout JSONValueParser, i: inout Int) throws(JSONParseStop) in try parser.parseValue(&i, depth: level + 1) }
+                _ = try attempt { (parser: inout JSONValueParser, i: inout Int) throws(JSONParseStop) in
+                    try Self.decodable(try parser.parseValue(&i, depth: level + 1), parser)
+                }
             }
             guard let b = try nextByte() else {
                 throw buffer.diagnostic(at: pos, rule: "json.unexpected_end", "unexpected end of input; expected ',' or '}'")

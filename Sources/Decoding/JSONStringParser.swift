@@ -46,8 +46,11 @@ extension JSONValueParser {
             if text.encoding == .utf8 || text.encoding == .utf16 {
                 throw .invalid(at: start + error.byteOffset, rule: "encoding.invalid_utf8", message: "\(error.reason) (file read as \(text.encoding.rawValue))")
             }
-            undecodable.found.append((at: start + error.byteOffset, reason: error.reason))
-            return "\u{FFFD}"
+            // Each undefined byte becomes U+FFFD and the rest is read as it is, so two damaged keys stay two keys.
+            let bad = start + error.byteOffset
+            undecodable.found.append((at: bad, reason: error.reason))
+            let before = (try? text.string(UnsafeBufferPointer(rebasing: p[start..<bad]), highBits: 0xFF)) ?? ""
+            return before + "\u{FFFD}" + (try segment(bad + 1, stop, highBits))
         } catch {
             throw .invalid(at: start, rule: "encoding.invalid", message: "\(error)")
         }

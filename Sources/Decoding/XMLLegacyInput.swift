@@ -14,7 +14,9 @@ enum XMLLegacyInput {
         case .vni: return .vni
         case .some: return nil
         case nil:
-            if hasByteOrderMark(sample) || declaresEncoding(sample) { return nil }
+            // A BOM, a declaration, or UTF-16/UCS-4 without a BOM (NUL bytes among the first four, which libxml2
+            // recognises by the `<?` pattern): libxml2's to read.
+            if hasByteOrderMark(sample) || declaresEncoding(sample) || sample.prefix(4).contains(0) { return nil }
             let valid = sample.withUnsafeBufferPointer { UTF8Validation.validate($0, allowTruncatedEnd: true).invalidOffset == nil }
             if valid { return nil }
             let detected = EncodingDetector.detect(sample)

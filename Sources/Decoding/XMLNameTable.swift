@@ -52,15 +52,21 @@ final class XMLNameTable {
     private var idByName: [String: Int] = [:]
     /// The prefix the mapping gives each namespace URI (`input.namespaces`, inverted).
     private let prefixes: [String: String]
+    /// The mapping's prefixes: reserved for their namespaces, whatever the document calls its own.
+    private let boundPrefixes: Set<String>
     private var qualified: [QualifiedName: Entry] = [:]
     private var memberIDByKey: [String: Int] = [:]
+    /// The namespace URI each qualified key stands for: a key is never shared by two namespaces.
+    private var uriByKey: [String: String] = [:]
     /// Member ids of qualified keys count down from here, clear of pointers and of the fallback ids.
     private var nextMemberID = -(1 << 40)
 
-    /// `dictionary` is the parser context's `dict`; `namespaces` maps the prefixes selectors use to namespace URIs.
+    /// `dictionary` is the parser context's `dict`; `namespaces` maps the prefixes selectors use to namespace URIs
+    /// (one prefix per URI: the loader and the command line refuse more).
     init(dictionary: OpaquePointer?, namespaces: [String: String] = [:]) {
         self.dictionary = dictionary
         self.prefixes = Dictionary(namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        self.boundPrefixes = Set(namespaces.keys)
         cacheKeys = .allocate(capacity: Self.cacheSize)
         cacheKeys.initialize(repeating: nil, count: Self.cacheSize)
         cacheEntries = .allocate(capacity: Self.cacheSize)
@@ -110,11 +116,19 @@ final class XMLNameTable {
         _ key: QualifiedName, local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>
     ) -> Entry {
         let base = unmanagedEntry(local).takeUnretainedValue()
-        guard let qualifier = prefixes[String(cString: uri)] ?? prefix.map({ String(cString: $0) }) else {
+        let namespace = String(cString: uri)
+        let bound = prefixes[namespace]
+        guard let qualifier = bound ?? prefix.map({ String(cString: $0) }) else {
             qualified[key] = base
             return base
         }
-        let name = qualifier + ":" + base.name
+        var name = qualifier + ":" + base.name
+        if (bound == nil && boundPrefixes.contains(qualifier)) || uriByKey[name].map({ $0 != namespace }) == true {
+            // The document uses the prefix for another namespace (one the mapping binds it to, or its own in another
+            // scope): `{URI}local`, so the two are never read as one.
+            name = "{" + namespace + "}" + base.name
+        }
+        uriByKey[name] = namespace
         let memberID = memberIDByKey[name] ?? {
             nextMemberID -= 1
             return nextMemberID

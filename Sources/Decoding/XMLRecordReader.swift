@@ -118,7 +118,10 @@ final class XMLRecordReader {
         let first = try readChunk(source, parser)
         _ = xmlCtxtResetPush(parser, first.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first.count), name,
             transcoded ? "UTF-8" : Self.libxmlEncodingName(options.encoding))
-        _ = xmlCtxtUseOptions(parser, Self.parseOptions)
+        // A transcoded or forced input is read as that, whatever its declaration says (libxml2 would otherwise switch
+        // to the declared encoding when it meets it).
+        let overridesDeclaration = transcoded || Self.libxmlEncodingName(options.encoding) != nil
+        _ = xmlCtxtUseOptions(parser, Self.parseOptions | (overridesDeclaration ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0))
         parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         names = XMLNameTable(dictionary: parser.pointee.dict, namespaces: options.xmlNamespaces)
         matcher = RecordMatcher(options.recordPath, names: names)

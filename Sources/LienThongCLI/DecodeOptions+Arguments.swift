@@ -1,4 +1,5 @@
 import Decoding
+import Domain
 import Foundation
 import TextEncodings
 
@@ -26,12 +27,21 @@ extension DecodeOptions {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw UsageError(message: "--alias expects COLUMN=NAME, got '\(alias)'", verb: verb)
             }
+            if let other = options.csvColumnAliases.first(where: { CSVColumnAlias.key($0.key) == CSVColumnAlias.key(parts[1]) }), other.value != parts[0] {
+                throw UsageError(message: "--alias: '\(parts[1])' is already an alias of '\(other.value)'", verb: verb)
+            }
             options.csvColumnAliases[parts[1]] = parts[0]
         }
         for binding in arguments.all("--namespace") {
             let parts = binding.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw UsageError(message: "--namespace expects PREFIX=URI, got '\(binding)'", verb: verb)
+            }
+            if let uri = options.xmlNamespaces[parts[0]], uri != parts[1] {
+                throw UsageError(message: "--namespace: '\(parts[0])' is already bound to '\(uri)'", verb: verb)
+            }
+            if let prefix = options.xmlNamespaces.first(where: { $0.value == parts[1] && $0.key != parts[0] })?.key {
+                throw UsageError(message: "--namespace: '\(parts[1])' already has the prefix '\(prefix)'", verb: verb)
             }
             options.xmlNamespaces[parts[0]] = parts[1]
         }

@@ -162,9 +162,12 @@ public enum MappingLoader {
             guard let prefix = reader.string(pair.key, "input.namespaces key"), let uri = reader.string(pair.value, "input.namespaces.\(prefix)") else {
                 continue
             }
-            let isName = !prefix.isEmpty && !prefix.contains(":") && prefix.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
-            if !isName {
-                reader.fail(pair.key, "mapping.bad_name", "'\(prefix)' is not a namespace prefix (letters, digits, '_', '-', '.')")
+            let isName = prefix.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true
+                && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+            if !isName || ["xml", "xmlns"].contains(prefix.lowercased()) {
+                reader.fail(
+                    pair.key, "mapping.bad_name",
+                    "'\(prefix)' is not a namespace prefix (a letter or '_', then letters, digits, '_', '-', '.'; not xml or xmlns)")
             } else if uri.isEmpty {
                 reader.fail(pair.value, "mapping.bad_value", "input.namespaces.\(prefix) needs the namespace URI")
             } else if let other = namespaces.first(where: { $0.value == uri })?.key {
@@ -184,10 +187,19 @@ public enum MappingLoader {
         }
         var aliases: [String: [String]] = [:]
         var claimed: [String: String] = [:]
+        let columns = Set(node.pairs.compactMap { $0.key.scalarText.map(CSVColumnAlias.key) })
         for pair in node.pairs {
             guard let column = reader.string(pair.key, "input.aliases key") else { continue }
             for (name, at) in reader.strings(pair.value, "input.aliases.\(column)") {
                 let key = CSVColumnAlias.key(name)
+                if key.isEmpty {
+                    reader.fail(at, "mapping.bad_value", "an alias of '\(column)' is empty")
+                    continue
+                }
+                if columns.contains(key) && key != CSVColumnAlias.key(column) {
+                    reader.fail(at, "mapping.conflict", "'\(name)' is a column of its own here, not an alias of '\(column)'")
+                    continue
+                }
                 if let other = claimed[key], other != column {
                     reader.fail(at, "mapping.conflict", "'\(name)' is already an alias of '\(other)'")
                     continue

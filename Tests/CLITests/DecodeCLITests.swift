@@ -27,6 +27,7 @@ import Testing
         let aliased = try runner.run(["decode", path, "--alias", "name=HO_TEN", "--limit", "1"])
         #expect(try (Self.lines(aliased.stdout).first?["fields"] as? [String: String])?["name"] == "Lê Văn\nAn", "\(aliased.stderr)")
         #expect(try runner.run(["decode", path, "--alias", "name"]).status == 2)
+        #expect(try runner.run(["decode", path, "--alias", "a=HO_TEN", "--alias", "b=ho_ten"]).status == 2)
         let limited = try runner.run(["decode", path, "--limit", "1"])
         #expect(try limited.status == 0 && Self.lines(limited.stdout).count == 1)
     }
@@ -52,6 +53,8 @@ import Testing
         let bound = try runner.run(["decode", path, "--record", "r", "--namespace", "dc=urn:vn:dancu"])
         #expect(try (Self.lines(bound.stdout).first?["fields"] as? [String: String]) == ["@dc:ma": "7", "dc:ten": "An"], "\(bound.stdout)")
         #expect(try runner.run(["decode", path, "--namespace", "dc"]).status == 2)
+        #expect(try runner.run(["decode", path, "--namespace", "dc=urn:a", "--namespace", "dc=urn:b"]).status == 2)
+        #expect(try runner.run(["decode", path, "--namespace", "dc=urn:a", "--namespace", "x=urn:a"]).status == 2)
     }
 
     @Test func aGeneratedTCVN3RegisterIsDetectedAndDecodedWhole() throws {

@@ -16,6 +16,15 @@ import TextEncodings
         let error = try #require(result.errors.first)
         #expect(error.location.line == 3 && error.reasons.map(\.rule) == ["encoding.undefined_byte"])
         #expect(error.reasons.first?.message.hasPrefix("a string at 3:11:") == true, "\(error.reasons)")
+        // Two damaged keys in one record stay two keys: the record is quarantined with both, the file goes on.
+        let keys = Array("[{\"a".utf8) + [0x81] + Array("\": 1, \"b".utf8) + [0x81] + Array("\": 2}, {\"ok\": 3}]".utf8)
+        let twoKeys = try Decoded.file(try dir.write("keys.json", keys), DecodeOptions(format: .json, encoding: .windows1258))
+        #expect(twoKeys.errors.first?.reasons.count == 2 && twoKeys.records.count == 1)
+        // Outside any record there is no record to quarantine: the file fails.
+        let outside = Array("{\"x".utf8) + [0x81] + Array("\": 1, \"data\": [{\"a\": 1}]}".utf8)
+        var pointed = DecodeOptions(format: .json, encoding: .windows1258)
+        pointed.recordPath = "/data"
+        #expect(throws: Diagnostic.self) { try Decoded.file(try dir.write("outside.json", outside), pointed) }
         // Invalid UTF-8 is the file's problem: the declared encoding is wrong for all of it.
         let utf8 = try dir.write("bad.json", Array("[{\"a\": \"x".utf8) + [0xC3, 0x28] + Array("\"}]".utf8))
         #expect(throws: Diagnostic.self) { try Decoded.file(utf8, DecodeOptions(format: .json, encoding: .utf8)) }

@@ -82,6 +82,21 @@ import Testing
         #expect(bound.first?.location.pointer == "/d:ds/d:r[1]")
     }
 
+    @Test func aPrefixTheMappingBindsIsNeverGivenToAnotherNamespace() throws {
+        // The file calls urn:b "dc" — the mapping's prefix for urn:a — and uses urn:a under "a": dc:t selects urn:a only.
+        let xml = "<ds xmlns:dc=\"urn:b\" xmlns:a=\"urn:a\"><r><dc:t>b</dc:t><a:t>a</a:t><dc:t>b2</dc:t></r></ds>"
+        var options = DecodeOptions(format: .xml, recordPath: "r")
+        options.xmlNamespaces = ["dc": "urn:a"]
+        var records: [RawRecord] = []
+        _ = try RecordDecoder.decode(bytes: Array(xml.utf8), name: "ns.xml", options: options, onRecord: { records.append($0) }, onRecordError: { _ in })
+        #expect(records.first?.fields == .object([
+            (key: "{urn:b}t", value: .list([.text("b"), .text("b2")])), (key: "dc:t", value: .text("a")),
+        ]))
+        // One prefix given to two namespaces in two scopes: two keys, not one list.
+        let rebound = try decode("<ds><r><p:t xmlns:p=\"urn:1\">1</p:t><p:t xmlns:p=\"urn:2\">2</p:t></r></ds>", record: "r")
+        #expect(rebound.first?.fields == .object([(key: "p:t", value: .text("1")), (key: "{urn:2}t", value: .text("2"))]))
+    }
+
     @Test func rawTextIsTheSourceText() throws {
         let xml = "<ds><r a=\"x&quot;y&lt;\"><b>1 &lt; 2 &amp; 3</b><!--note--><c/><d></d><![CDATA[<z>]]></r></ds>"
         let records = try decode(xml)

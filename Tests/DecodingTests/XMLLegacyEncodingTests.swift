@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 import TextEncodings
 
@@ -56,6 +57,50 @@ import TextEncodings
         let result = try Self.decode(bytes, nil)
         #expect(result.summary?.encoding == encoding)
         Self.expectEveryRecord(result, count: 300)
+    }
+
+    /// A source that hands over 1 to 3 bytes at a time: every VNI letter pair and Windows-1258 tone meets a read edge.
+    final class DribblingSource: ByteSource {
+        private let bytes: [UInt8]
+        private var position = 0
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            let n = min(buffer.count, bytes.count - position, 1 + position % 3)
+            guard n > 0 else { return 0 }
+            for k in 0..<n { buffer[k] = bytes[position + k] }
+            position += n
+            return n
+        }
+    }
+
+    @Test(arguments: [TextEncoding.vni, .windows1258, .tcvn3])
+    func theTranscoderNeverSplitsALetterAcrossReads(encoding: TextEncoding) throws {
+        let text = Self.document(40)
+        let source = LegacyToUTF8Source(DribblingSource(try #require(VietnameseCodec.encode(text, as: encoding))), encoding: encoding, name: "x")
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 5)
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        #expect(UnicodeNFC.normalize(String(decoding: out, as: UTF8.self)) == text)
+    }
+
+    @Test func aForcedEncodingOverridesTheDeclaration() throws {
+        for declared in ["windows-1258", "VNI", "ISO-8859-1"] {
+            let bytes = try #require(VietnameseCodec.encode(Self.document(30, declaration: "<?xml version=\"1.0\" encoding=\"\(declared)\"?>"), as: .vni))
+            Self.expectEveryRecord(try Self.decode(bytes, .vni), count: 30)
+        }
+        let tcvn3 = try #require(VietnameseCodec.encode(Self.document(30, declaration: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), as: .tcvn3))
+        Self.expectEveryRecord(try Self.decode(tcvn3, .tcvn3), count: 30)
+    }
+
+    @Test func utf16WithoutAByteOrderMarkIsLeftToLibxml2() throws {
+        var bytes: [UInt8] = []
+        for unit in Self.document(10).utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }  // UTF-16LE, no BOM
+        let result = try Self.decode(bytes, nil)
+        Self.expectEveryRecord(result, count: 10)
     }
 
     @Test func aDeclarationIsTheFilesWordAndUTF8StaysUTF8() throws {

@@ -131,6 +131,9 @@ import Testing
             of: "input: {format: csv}", with: "input: {format: csv, aliases: {ho_ten: [Tên], ten: [tên ]}}")
         let twice = try diagnostics(of: claimedTwice)
         #expect(twice.map(\.rule) == ["mapping.conflict"] && twice.first?.message == "'tên' is already an alias of 'ho_ten'", "\(twice)")
+        let chained = minimalMapping().replacingOccurrences(
+            of: "input: {format: csv}", with: "input: {format: csv, aliases: {ho_ten: [ten], ten: [Tên gọi], id: [\" \"]}}")
+        #expect(try diagnostics(of: chained).map(\.rule) == ["mapping.conflict", "mapping.bad_value"])
         let onJSON = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: json, aliases: {a: b}}")
         #expect(try diagnostics(of: onJSON).map(\.message) == ["input.aliases applies only to csv with a header"])
         let notAMap = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: csv, aliases: [a, b]}")
@@ -144,6 +147,8 @@ import Testing
         let bad = minimalMapping().replacingOccurrences(
             of: "input: {format: csv}", with: "input: {format: xml, namespaces: {\"a:b\": \"urn:a\", c: \"\", d: \"urn:x\", e: \"urn:x\"}}")
         #expect(try diagnostics(of: bad).map(\.rule) == ["mapping.bad_name", "mapping.bad_value", "mapping.conflict"])
+        let reserved = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: xml, namespaces: {xml: \"urn:x\", 1a: \"urn:y\"}}")
+        #expect(try diagnostics(of: reserved).map(\.rule) == ["mapping.bad_name", "mapping.bad_name"])
         let onCSV = minimalMapping().replacingOccurrences(of: "input: {format: csv}", with: "input: {format: csv, namespaces: {a: b}}")
         #expect(try diagnostics(of: onCSV).map(\.message) == ["input.namespaces applies only to xml"])
     }
