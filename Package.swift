@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "StorageSQL", "Domain", "CSQLite"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Storage", "StorageSQLite", "Domain", "Matching"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Reference", "TextEncodings", "Normalization"]),
-        .testTarget(name: "CLITests", dependencies: ["lienthong", "StoragePostgres"]),
+        .testTarget(name: "CLITests", dependencies: ["lienthong", "StoragePostgres", "StorageSQLite"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "QueryAPITests", dependencies: ["QueryAPI"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Domain"]),

@@ -95,8 +95,16 @@ enum IngestCommand {
         let mapping = try MappingLoader.load(path: mappingPath)
         let pull = urls.isEmpty ? nil : try httpPull(arguments)
         let folder = try drop.map { try dropFolder($0, arguments, mapping: mapping) }
+        // Runs are recorded under the mapping's source: claim it as a daemon claims its jobs, so a daemon starting
+        // meanwhile does not mark this run interrupted, and two ingests of one source do not run at once.
+        let store = try context.store()
+        guard let claim = try store.claimJob(mapping.source) else {
+            context.console.error("\(mapping.source): another process (a daemon's job or another ingest) is running this source now; run again later")
+            return ExitCode.failure
+        }
+        defer { claim.release() }
         var pipeline = IngestPipeline(
-            mapping: mapping, reference: try context.reference(), store: try context.store(),
+            mapping: mapping, reference: try context.reference(), store: store,
             resolver: try context.resolver(), resolve: !arguments.has("--no-resolve"))
         if arguments.has("--remap-all") { pipeline.fingerprint = nil }
         pipeline.snapshot = snapshot
