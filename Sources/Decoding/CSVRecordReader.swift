@@ -156,7 +156,7 @@ final class CSVRecordReader {
         var seen: Set<String> = []
         var header: [String] = []
         // A column with aliases is also found by its own name in another case or spacing.
-        var aliases = Dictionary(options.csvColumnAliases.values.map { (CSVColumnAlias.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var aliases = Dictionary(options.csvColumnAliases.values.sorted().map { (CSVColumnAlias.key($0), $0) }, uniquingKeysWith: { first, _ in first })
         for (other, column) in options.csvColumnAliases { aliases[CSVColumnAlias.key(other)] = column }
         for (k, name) in names.enumerated() {
             let key = name.isEmpty ? "column_\(k + 1)" : aliases[CSVColumnAlias.key(name)] ?? name

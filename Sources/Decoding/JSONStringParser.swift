@@ -46,11 +46,28 @@ extension JSONValueParser {
             if text.encoding == .utf8 || text.encoding == .utf16 {
                 throw .invalid(at: start + error.byteOffset, rule: "encoding.invalid_utf8", message: "\(error.reason) (file read as \(text.encoding.rawValue))")
             }
-            // Each undefined byte becomes U+FFFD and the rest is read as it is, so two damaged keys stay two keys.
-            let bad = start + error.byteOffset
-            undecodable.found.append((at: bad, reason: error.reason))
-            let before = (try? text.string(UnsafeBufferPointer(rebasing: p[start..<bad]), highBits: 0xFF)) ?? ""
-            return before + "\u{FFFD}" + (try segment(bad + 1, stop, highBits))
+            // Each undefined byte becomes U+FFFD and the rest is read as it is, so two damaged keys stay two keys. The
+            // first few places are kept for the record's reasons.
+            var result = ""
+            var from = start
+            var failure: TextDecodingError? = error
+            while let current = failure {
+                let bad = from + current.byteOffset
+                if undecodable.found.count < JSONValueParser.UndecodableStrings.kept { undecodable.found.append((at: bad, reason: current.reason)) }
+                result += (try? text.string(UnsafeBufferPointer(rebasing: p[from..<bad]), highBits: 0xFF)) ?? ""
+                result += "\u{FFFD}"
+                from = bad + 1
+                failure = nil
+                guard from < stop else { break }
+                do {
+                    result += try text.string(UnsafeBufferPointer(rebasing: p[from..<stop]), highBits: 0xFF)
+                } catch let next as TextDecodingError {
+                    failure = next
+                } catch {
+                    break
+                }
+            }
+            return result
         } catch {
             throw .invalid(at: start, rule: "encoding.invalid", message: "\(error)")
         }

@@ -24,6 +24,8 @@ struct JSONValueParser {
     var scratch: [UInt8] = []
     /// Strings of this parse that a legacy encoding could not decode: the buffer index of the byte, and why.
     final class UndecodableStrings {
+        /// Places kept per parse (a record's reasons); a string of many undefined bytes is still one damaged record.
+        static let kept = 10
         var found: [(at: Int, reason: String)] = []
     }
     let undecodable = UndecodableStrings()

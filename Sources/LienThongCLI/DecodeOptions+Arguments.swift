@@ -24,7 +24,7 @@ extension DecodeOptions {
         options.csvDelimiter = arguments.value("--delimiter").flatMap(delimiterByte)
         for alias in arguments.all("--alias") {
             let parts = alias.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            guard parts.count == 2, !parts[0].isEmpty, !CSVColumnAlias.key(parts[1]).isEmpty else {
                 throw UsageError(message: "--alias expects COLUMN=NAME, got '\(alias)'", verb: verb)
             }
             if let other = options.csvColumnAliases.first(where: { CSVColumnAlias.key($0.key) == CSVColumnAlias.key(parts[1]) }), other.value != parts[0] {
@@ -34,8 +34,8 @@ extension DecodeOptions {
         }
         for binding in arguments.all("--namespace") {
             let parts = binding.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw UsageError(message: "--namespace expects PREFIX=URI, got '\(binding)'", verb: verb)
+            guard parts.count == 2, XMLNamespacePrefix.isValid(parts[0]), !parts[1].isEmpty else {
+                throw UsageError(message: "--namespace expects PREFIX=URI with an XML name as PREFIX (not xml or xmlns), got '\(binding)'", verb: verb)
             }
             if let uri = options.xmlNamespaces[parts[0]], uri != parts[1] {
                 throw UsageError(message: "--namespace: '\(parts[0])' is already bound to '\(uri)'", verb: verb)

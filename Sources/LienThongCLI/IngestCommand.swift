@@ -95,10 +95,11 @@ enum IngestCommand {
         let mapping = try MappingLoader.load(path: mappingPath)
         let pull = urls.isEmpty ? nil : try httpPull(arguments)
         let folder = try drop.map { try dropFolder($0, arguments, mapping: mapping) }
-        // Runs are recorded under the mapping's source: claim it as a daemon claims its jobs, so a daemon starting
-        // meanwhile does not mark this run interrupted, and two ingests of one source do not run at once.
+        // Runs are recorded under the mapping's source: claim it as a daemon claims its jobs (which claim it too), so a
+        // daemon starting meanwhile does not mark this run interrupted, and an ingest never runs beside a job or another
+        // ingest of the same source.
         let store = try context.store()
-        guard let claim = try store.claimJob(mapping.source) else {
+        guard let claim = try SourceClaim.claim([mapping.source], in: store) else {
             context.console.error("\(mapping.source): another process (a daemon's job or another ingest) is running this source now; run again later")
             return ExitCode.failure
         }

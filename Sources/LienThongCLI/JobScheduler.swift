@@ -67,7 +67,7 @@ final class JobScheduler: @unchecked Sendable {
                 guard dueSlot(source, seen, now: now) != nil else { continue }
                 // Several daemons on one store: the one that claims the job runs it; the others pass. Under the claim
                 // the state is read again, as the daemon that held it before may have just run this slot.
-                guard let claim = try store.claimJob(source.name) else { continue }
+                guard let claim = try SourceClaim.claim(SourceClaim.names(of: source), in: store) else { continue }
                 defer { claim.release() }
                 let state = try store.read { try $0.jobState(name: source.name) } ?? JobState(name: source.name)
                 guard let slot = dueSlot(source, state, now: now) else { continue }

@@ -93,7 +93,7 @@ enum JobsCommand {
                 throw UsageError(message: "no source '\(arguments.positionals[1])' in the configuration", verb: "jobs")
             }
             // A daemon on the same PostgreSQL store may be running this job now: run it once, not twice at a time.
-            guard let claim = try store.claimJob(source.name) else {
+            guard let claim = try SourceClaim.claim(SourceClaim.names(of: source), in: store) else {
                 context.console.error("\(source.name): another process is running this job now; run again later")
                 return ExitCode.failure
             }

@@ -162,9 +162,7 @@ public enum MappingLoader {
             guard let prefix = reader.string(pair.key, "input.namespaces key"), let uri = reader.string(pair.value, "input.namespaces.\(prefix)") else {
                 continue
             }
-            let isName = prefix.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true
-                && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
-            if !isName || ["xml", "xmlns"].contains(prefix.lowercased()) {
+            if !XMLNamespacePrefix.isValid(prefix) {
                 reader.fail(
                     pair.key, "mapping.bad_name",
                     "'\(prefix)' is not a namespace prefix (a letter or '_', then letters, digits, '_', '-', '.'; not xml or xmlns)")

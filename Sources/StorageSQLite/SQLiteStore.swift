@@ -225,7 +225,11 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
         let storeHasLog = try hasLogTable("main")
         // The usual open (a store at schema 9 beside its log) writes nothing, so it never waits for a running batch.
-        if try found > 0 && !storeHasLog && hasLogTable("access") { return }
+        let fileHasLog = try hasLogTable("access")
+        if found > 0 && !storeHasLog && fileHasLog { return }
+        if found >= 9 && !storeHasLog {
+            throw StoreError.cannotOpen(location: location, reason: "the store's access log holds no log: restore it with the store (docs/operations.md §9)")
+        }
         try connection.execute("BEGIN IMMEDIATE")
         do {
             try connection.execute(SQLiteMigrations.accessLogSchema)

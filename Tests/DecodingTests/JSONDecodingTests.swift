@@ -20,6 +20,10 @@ import TextEncodings
         let keys = Array("[{\"a".utf8) + [0x81] + Array("\": 1, \"b".utf8) + [0x81] + Array("\": 2}, {\"ok\": 3}]".utf8)
         let twoKeys = try Decoded.file(try dir.write("keys.json", keys), DecodeOptions(format: .json, encoding: .windows1258))
         #expect(twoKeys.errors.first?.reasons.count == 2 && twoKeys.records.count == 1)
+        // A string of twenty thousand undefined bytes is still one damaged record, with a few of its places.
+        let many = Array("[{\"a\": \"".utf8) + [UInt8](repeating: 0x81, count: 20_000) + Array("\"}, {\"b\": 1}]".utf8)
+        let damaged = try Decoded.file(try dir.write("many.json", many), DecodeOptions(format: .json, encoding: .windows1258))
+        #expect(damaged.errors.count == 1 && damaged.errors.first?.reasons.count == 10 && damaged.records.count == 1)
         // Outside any record there is no record to quarantine: the file fails.
         let outside = Array("{\"x".utf8) + [0x81] + Array("\": 1, \"data\": [{\"a\": 1}]}".utf8)
         var pointed = DecodeOptions(format: .json, encoding: .windows1258)

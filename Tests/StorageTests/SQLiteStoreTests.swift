@@ -81,6 +81,10 @@ import Testing
         // A store restored without its log: refused, not given an empty log that would verify as intact.
         try FileManager.default.moveItem(atPath: directory + "/a.db-access", toPath: directory + "/kept-access")
         #expect(throws: StoreError.self) { try SQLiteStore(path: directory + "/a.db") }
+        // An empty file in its place: refused too, not taken for a log that starts again at 1.
+        #expect(FileManager.default.createFile(atPath: directory + "/a.db-access", contents: Data()))
+        #expect(throws: StoreError.self) { try SQLiteStore(path: directory + "/a.db") }
+        try FileManager.default.removeItem(atPath: directory + "/a.db-access")
         // That log beside a new store: refused, not continued by another store's reads.
         try FileManager.default.moveItem(atPath: directory + "/kept-access", toPath: directory + "/b.db-access")
         #expect(throws: StoreError.self) { try SQLiteStore(path: directory + "/b.db") }
