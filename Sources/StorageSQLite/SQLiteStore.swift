@@ -13,9 +13,10 @@ import StorageSQL
 /// it began.
 ///
 /// The access log is a second file beside the store, `STORE-access`, attached to every reader connection as `access`,
-/// with a writer connection and lock of its own (the store's writer attaches it only while migrating). Personal reads are logged on every lookup; in the store's file those
-/// commits would wait behind an ingest batch, and each one would empty every reader's page cache (SQLite drops a
-/// connection's cache when its database file changed). Back up both files (docs/operations.md §9).
+/// with a writer connection and lock of its own (the store's writer attaches it only while migrating). Personal reads
+/// are logged on every lookup; in the store's file those commits would wait behind an ingest batch, and each one
+/// would empty every reader's page cache (SQLite drops a connection's cache when its database file changed). Back up
+/// both files (docs/operations.md §9).
 public final class SQLiteStore: Store, @unchecked Sendable {
     private let connection: SQLiteConnection
     private let lock = NSLock()
@@ -228,7 +229,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         let fileHasLog = try hasLogTable("access")
         if found > 0 && !storeHasLog && fileHasLog { return }
         if found >= 9 && !storeHasLog {
-            throw StoreError.cannotOpen(location: location, reason: "the store's access log holds no log: restore it with the store (docs/operations.md §9)")
+            throw StoreError.cannotOpen(
+                location: location, reason: "the store's access log holds no log: restore it with the store (docs/operations.md §9)")
         }
         try connection.execute("BEGIN IMMEDIATE")
         do {
