@@ -55,9 +55,8 @@ final class XMLNameTable {
     /// The mapping's prefixes: reserved for their namespaces, whatever the document calls its own.
     private let boundPrefixes: Set<String>
     private var qualified: [QualifiedName: Entry] = [:]
-    private var memberIDByKey: [String: Int] = [:]
-    /// The namespace URI each qualified key stands for: a key is never shared by two namespaces.
-    private var uriByKey: [String: String] = [:]
+    /// Each qualified key's namespace URI (a key never stands for two namespaces) and member id.
+    private var qualifiedKeys: [String: (uri: String, memberID: Int)] = [:]
     /// Member ids of qualified keys count down from here, clear of pointers and of the fallback ids.
     private var nextMemberID = -(1 << 40)
 
@@ -123,17 +122,16 @@ final class XMLNameTable {
             return base
         }
         var name = qualifier + ":" + base.name
-        if (bound == nil && boundPrefixes.contains(qualifier)) || uriByKey[name].map({ $0 != namespace }) == true {
+        if (bound == nil && boundPrefixes.contains(qualifier)) || qualifiedKeys[name].map({ $0.uri != namespace }) == true {
             // The document uses the prefix for another namespace (one the mapping binds it to, or its own in another
             // scope): `{URI}local`, so the two are never read as one.
             name = "{" + namespace + "}" + base.name
         }
-        uriByKey[name] = namespace
-        let memberID = memberIDByKey[name] ?? {
+        let memberID = qualifiedKeys[name]?.memberID ?? {
             nextMemberID -= 1
             return nextMemberID
         }()
-        memberIDByKey[name] = memberID
+        qualifiedKeys[name] = (namespace, memberID)
         let entry = Entry(id: base.id, memberID: memberID, name: name, localBytes: base.bytes)
         qualified[key] = entry
         return entry

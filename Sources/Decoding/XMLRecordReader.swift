@@ -23,8 +23,8 @@ final class XMLRecordReader {
 
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
     /// Bytes pushed to the parser at a time. Small, so that the records a chunk completes are handed on while their
-    /// memory is still in cache: on a 1M-record population export, 256 KiB chunks gave 181k records/s, 64 KiB 186k,
-    /// 16 KiB 201k and 8 KiB 203k (`lienthong bench decode`, this 2-core machine).
+    /// memory is still in cache (chosen with `lienthong bench decode` on the 1M-record population export: smaller
+    /// chunks down to 8 KiB decoded faster; bench/decode.sh reports the rate).
     static let chunkSize = 8 << 10
 
     /// The input was transcoded to UTF-8 before the parser (`LegacyToUTF8Source`): libxml2 reads it as UTF-8,

@@ -19,16 +19,8 @@ extension Array where Element == HTTPHeader {
 extension HTTPHeader {
     /// Header names compare as ASCII without case (RFC 9110 §5.1), byte by byte: no lower-cased copies per lookup.
     static func namesMatch(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                for k in 0..<x.count where x[k] != y[k] {
-                    let lower = x[k] | 0x20
-                    guard lower == y[k] | 0x20, lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
-                }
-                return true
-            }
+        a.utf8.elementsEqual(b.utf8) { x, y in
+            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= UInt8(ascii: "a") && (x | 0x20) <= UInt8(ascii: "z"))
         }
     }
 }

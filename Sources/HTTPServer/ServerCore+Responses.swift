@@ -53,8 +53,7 @@ extension ServerCore {
     /// Adds headers; framing headers are MHD's business and are skipped.
     private static func add(_ headers: [HTTPHeader], to response: OpaquePointer) {
         for header in headers {
-            let name = header.name.lowercased()
-            if name == "content-length" || name == "transfer-encoding" { continue }
+            if HTTPHeader.namesMatch(header.name, "Content-Length") || HTTPHeader.namesMatch(header.name, "Transfer-Encoding") { continue }
             _ = MHD_add_response_header(response, header.name, header.value)
         }
     }

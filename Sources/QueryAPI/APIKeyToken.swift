@@ -5,6 +5,9 @@ import Storage
 /// API key tokens: `lt_<id>_<secret>` — `id` (16 hex digits) finds the stored key, `secret` (64 hex digits,
 /// 256 random bits) is checked against its SHA-256. The token is shown once, at creation; the store never holds it.
 public enum APIKeyToken {
+    /// A token's parts: the key id (which row) and the secret (checked against that row's SHA-256).
+    public typealias Credentials = (id: String, secret: String)
+
     /// A new key: the token to hand out, and what to store.
     public static func generate(role: APIRole, jurisdiction: Jurisdiction, label: String?, at time: String) -> (token: String, key: APIKey) {
         let id = Digest.hex(Digest.randomBytes(8))
@@ -16,7 +19,7 @@ public enum APIKeyToken {
 
     /// The id and secret of a well-formed token, else nil.
     /// Checked on UTF-8 bytes (it runs on every request): `lt_`, 16 lowercase hex digits, `_`, 64 of them.
-    public static func parse(_ token: String) -> (id: String, secret: String)? {
+    public static func parse(_ token: String) -> Credentials? {
         let bytes = token.utf8
         guard bytes.count == 3 + 16 + 1 + 64 else { return nil }
         for (offset, byte) in bytes.enumerated() {

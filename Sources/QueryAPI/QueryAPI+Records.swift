@@ -34,7 +34,7 @@ extension QueryAPI {
     }
 
     /// A record by ID; the key is checked in the same read transaction as the record.
-    func record(_ kind: EntityKind, id: String, credentials: (id: String, secret: String), role: APIRoute.APIRoleRequirement, _ request: HTTPRequest) throws
+    func record(_ kind: EntityKind, id: String, credentials: APIKeyToken.Credentials, role: APIRoute.APIRoleRequirement, _ request: HTTPRequest) throws
         -> HTTPReply
     {
         enum Found { case redirect(String), record(String) }

@@ -98,7 +98,7 @@ public final class QueryAPI: Sendable {
 
     /// A reader or operator route. The key is checked first (401, then 403): a record read checks it in the record's own
     /// read transaction (one transaction per lookup, not two), every other route in a read of its own.
-    private func serve(_ route: APIRoute, id: String?, credentials: (id: String, secret: String), _ request: HTTPRequest) throws
+    private func serve(_ route: APIRoute, id: String?, credentials: APIKeyToken.Credentials, _ request: HTTPRequest) throws
         -> HTTPReply
     {
         func key() throws -> APIKey { try store.read { try authenticate(credentials, for: route.role, in: $0) } }
@@ -125,7 +125,7 @@ public final class QueryAPI: Sendable {
     }
 
     /// The key id and secret from `Authorization: Bearer lt_…`; 401 when missing or malformed.
-    static func credentials(_ request: HTTPRequest) throws -> (id: String, secret: String) {
+    static func credentials(_ request: HTTPRequest) throws -> APIKeyToken.Credentials {
         guard let header = request.trimmedHeader("Authorization"), header.hasPrefix("Bearer "),
             let credentials = APIKeyToken.parse(String(header.dropFirst(7).drop { $0 == " " || $0 == "\t" }))
         else { throw unauthorized }
@@ -134,7 +134,7 @@ public final class QueryAPI: Sendable {
 
     /// The stored key the credentials name, as of `reader`'s snapshot; 401 when unknown, revoked or the secret does
     /// not match, 403 when its role is below `role`. Read on every request, so a revocation takes effect on the next one.
-    func authenticate(_ credentials: (id: String, secret: String), for role: APIRoute.APIRoleRequirement, in reader: any StoreReader) throws -> APIKey {
+    func authenticate(_ credentials: APIKeyToken.Credentials, for role: APIRoute.APIRoleRequirement, in reader: any StoreReader) throws -> APIKey {
         guard let key = try reader.apiKey(id: credentials.id), key.revokedAt == nil,
             APIKeyToken.matches(secret: credentials.secret, key: key)
         else { throw Self.unauthorized }

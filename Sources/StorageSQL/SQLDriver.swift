@@ -78,6 +78,13 @@ extension SQLStatement {
         return value
     }
 
+    /// Steps to the end, turning each row into a value with `row`.
+    public func rows<T>(_ row: (any SQLStatement) throws -> T) throws -> [T] {
+        var values: [T] = []
+        while try step() { values.append(try row(self)) }
+        return values
+    }
+
     public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
     public func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
 }

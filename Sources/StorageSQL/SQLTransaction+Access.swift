@@ -24,9 +24,7 @@ extension SQLTransaction {
 
     func apiKeys() throws -> [APIKey] {
         let statement = try connection.statement("SELECT \(Self.keyColumns) FROM api_keys ORDER BY created_at, id")
-        var keys: [APIKey] = []
-        while try statement.step() { keys.append(try apiKey(statement)) }
-        return keys
+        return try statement.rows { statement in try apiKey(statement) }
     }
 
     func putAPIKey(_ key: APIKey) throws {
@@ -53,9 +51,7 @@ extension SQLTransaction {
         let statement = try connection.statement(
             "SELECT commune_code, province_code FROM entity_places WHERE entity_id = ? ORDER BY commune_code"
         ).bind(.text(id))
-        var places: [EntityPlace] = []
-        while try statement.step() { places.append(EntityPlace(communeCode: statement.text(0), provinceCode: statement.text(1))) }
-        return places
+        return try statement.rows { statement in EntityPlace(communeCode: statement.text(0), provinceCode: statement.text(1)) }
     }
 
     func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws {
@@ -98,9 +94,7 @@ extension SQLTransaction {
             WHERE p.number = ? ORDER BY e.entity_id
             """
         let statement = try connection.statement(sql).bind(.text(personalNumber))
-        var ids: [String] = []
-        while try statement.step() { ids.append(statement.text(0)) }
-        return ids
+        return try statement.rows { statement in statement.text(0) }
     }
 
     // MARK: feed within a jurisdiction
@@ -153,9 +147,7 @@ extension SQLTransaction {
     func accessLog(entityID: String) throws -> [AccessLogEntry] {
         let statement = try connection.statement("SELECT \(Self.logColumns) FROM access_log WHERE entity_id = ? ORDER BY sequence")
             .bind(.text(entityID))
-        var entries: [AccessLogEntry] = []
-        while try statement.step() { entries.append(logEntry(statement)) }
-        return entries
+        return try statement.rows { statement in logEntry(statement) }
     }
 
     func forEachAccessLogEntry(_ each: (AccessLogEntry) throws -> Void) throws {

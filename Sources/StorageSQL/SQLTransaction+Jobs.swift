@@ -47,9 +47,7 @@ extension SQLTransaction {
 
     func runningJobSources() throws -> [String] {
         let statement = try connection.statement("SELECT DISTINCT source FROM job_runs WHERE status = 'running' ORDER BY source")
-        var sources: [String] = []
-        while try statement.step() { sources.append(statement.text(0)) }
-        return sources
+        return try statement.rows { statement in statement.text(0) }
     }
 
     func interruptRunningJobs(source: String, at time: String) throws -> Int {

@@ -81,9 +81,7 @@ extension SQLTransaction {
     func memberIDs(ofEntity id: String) throws -> [Int64] {
         let statement = try connection.statement("SELECT mention_id FROM entity_members WHERE entity_id = ? ORDER BY mention_id")
             .bind(.text(id))
-        var ids: [Int64] = []
-        while try statement.step() { ids.append(statement.int(0)) }
-        return ids
+        return try statement.rows { statement in statement.int(0) }
     }
 
     func mentionKeys(ids: [Int64]) throws -> [Int64: MentionKey] {
@@ -150,9 +148,7 @@ extension SQLTransaction {
         let statement = try connection.statement(
             "SELECT \(Self.reviewColumns) FROM review_items WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) ORDER BY created_at, id LIMIT ?2"
         ).bind(.optional(status?.rawValue), .int(Int64(max(0, limit))))
-        var items: [ReviewItem] = []
-        while try statement.step() { items.append(try reviewItem(statement)) }
-        return items
+        return try statement.rows { statement in try reviewItem(statement) }
     }
 
     func openReviewItems(touching ids: [Int64]?) throws -> [ReviewItem] {

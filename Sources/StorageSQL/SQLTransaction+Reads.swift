@@ -50,9 +50,7 @@ extension SQLTransaction {
             WHERE e.entity_id = ? AND m.retired_at IS NULL ORDER BY m.id
             """
         ).bind(.text(id))
-        var result: [StoredMention] = []
-        while try statement.step() { result.append(try storedMention(statement)) }
-        return result
+        return try statement.rows { statement in try storedMention(statement) }
     }
 
     func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String? {
@@ -176,9 +174,7 @@ extension SQLTransaction {
 
     private func ids(_ statement: any SQLStatement) throws -> [Int64] {
         defer { statement.reset() }
-        var ids: [Int64] = []
-        while try statement.step() { ids.append(statement.int(0)) }
-        return ids
+        return try statement.rows { statement in statement.int(0) }
     }
 
     private static let quarantineColumns = "id, source, location, raw, reasons, quarantined_at, status, record"
@@ -198,9 +194,7 @@ extension SQLTransaction {
             WHERE (CAST(?1 AS TEXT) IS NULL OR source = ?1) AND (?2 = 1 OR status = 'open') ORDER BY id LIMIT ?3
             """
         ).bind(.optional(source), .int(includeRetried ? 1 : 0), .int(Int64(max(0, limit))))
-        var records: [QuarantinedRecord] = []
-        while try statement.step() { records.append(try quarantinedRecord(statement)) }
-        return records
+        return try statement.rows { statement in try quarantinedRecord(statement) }
     }
 
     func quarantinedRecord(id: Int64) throws -> QuarantinedRecord? {

@@ -89,9 +89,7 @@ extension SQLTransaction {
             [query, .text(kind.rawValue), .optional(birthYear), .optional(birthYear), .optional(commune), .optional(commune)]
             + scope.values + [.text(exactName), .int(Int64(max(0, limit))), .int(Int64(max(0, offset)))]
         let statement = try connection.statement(sql).bind(values)
-        var ids: [String] = []
-        while try statement.step() { ids.append(statement.text(0)) }
-        return ids
+        return try statement.rows { statement in statement.text(0) }
     }
 
     /// The distinct tokens of folded names, split where FTS5's unicode61 tokenizer splits (on anything not a letter

@@ -18,9 +18,7 @@ extension SQLTransaction {
 
     func webhookSubscriptions() throws -> [WebhookSubscription] {
         let statement = try connection.statement("SELECT \(Self.webhookColumns) FROM webhook_subscriptions ORDER BY created_at, id")
-        var subscriptions: [WebhookSubscription] = []
-        while try statement.step() { subscriptions.append(try webhookSubscription(statement)) }
-        return subscriptions
+        return try statement.rows { statement in try webhookSubscription(statement) }
     }
 
     func webhookSubscription(id: String) throws -> WebhookSubscription? {
