@@ -10,6 +10,8 @@ final class PostgresConnection: SQLConnection {
     /// Rows changed by the last command (`PQcmdTuples`).
     var changes = 0
     var dialect: SQLDialect { .postgres }
+    /// PostgreSQL keeps no row id: inserts that need their key use `RETURNING`.
+    var lastInsertRowID: Int64? { nil }
 
     /// Connects with a libpq connection string or `postgresql://` URI (libpq reads both, and the PG* environment).
     init(conninfo: String) throws {

@@ -15,6 +15,8 @@ public protocol SQLConnection: AnyObject {
     func execute(_ sql: String) throws
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { get }
+    /// The row id of the last row inserted, on engines that keep one (SQLite); nil elsewhere.
+    var lastInsertRowID: Int64? { get }
 }
 
 /// A prepared statement: bind, then `step` through rows and read columns (0-based) of the current row.
@@ -69,7 +71,8 @@ extension SQLStatement {
         WriteFaultInjection.wrote()
     }
 
-    /// Runs an `INSERT … RETURNING x` and returns x of its one row.
+    /// Runs an `INSERT … RETURNING x` and returns x of its one row (for one-row inserts into a table whose key is
+    /// its integer primary key, `SQLConnection.insert(_:returningKey:_:)` is cheaper on SQLite).
     public func runReturningInt() throws -> Int64 {
         guard try step() else { throw StoreError.engine("an INSERT … RETURNING gave no row") }
         let value = int(0)
@@ -87,6 +90,20 @@ extension SQLStatement {
 
     public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
     public func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+}
+
+extension SQLConnection {
+    /// Runs `sql`, an INSERT of one row into a table whose integer primary key is `key`, and returns the row's key.
+    /// SQLite reads it back as the last row id: a `RETURNING` clause there collects its rows in a temporary b-tree
+    /// first, which costs more than the insert of a small row. Other engines append `RETURNING key`.
+    public func insert(_ sql: String, returningKey key: String, _ values: [SQLValue]) throws -> Int64 {
+        guard dialect == .sqlite else {
+            return try statement(sql + " RETURNING " + key).bind(values).runReturningInt()
+        }
+        try statement(sql).bind(values).run()
+        guard let id = lastInsertRowID else { throw StoreError.engine("the engine gave no row id for an INSERT") }
+        return id
+    }
 }
 
 /// The shared store code, for the engine modules: a transaction (which is also a reader) over a driver connection.

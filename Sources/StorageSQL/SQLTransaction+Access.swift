@@ -161,15 +161,15 @@ extension SQLTransaction {
     func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64 {
         // The sequence the caller chained to (`entry.sequence`, one past the head it read), so an append that raced
         // another fails on the key instead of forking the chain; 0 = the next one.
-        try connection.statement(
+        try connection.insert(
             """
             INSERT INTO access_log (sequence, time, key_id, entity_id, fields, purpose, route, previous_hash, hash)
             VALUES (CASE WHEN CAST(? AS BIGINT) > 0 THEN CAST(? AS BIGINT) ELSE (SELECT coalesce(max(sequence), 0) + 1 FROM access_log) END,
-                ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence
-            """
-        ).bind(
-            .int(entry.sequence), .int(entry.sequence), .text(entry.time), .text(entry.keyID), .text(entry.entityID), .text(entry.fields.joined(separator: ",")), .text(entry.purpose),
-            .text(entry.route), .text(entry.previousHash), .text(entry.hash)
-        ).runReturningInt()
+                ?, ?, ?, ?, ?, ?, ?, ?)
+            """, returningKey: "sequence", [
+                .int(entry.sequence), .int(entry.sequence), .text(entry.time), .text(entry.keyID), .text(entry.entityID),
+                .text(entry.fields.joined(separator: ",")), .text(entry.purpose), .text(entry.route), .text(entry.previousHash),
+                .text(entry.hash),
+            ])
     }
 }

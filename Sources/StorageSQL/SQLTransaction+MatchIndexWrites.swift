@@ -79,13 +79,11 @@ extension SQLTransaction {
                 .bind(.double(probability), .text(detail), .text(time), .int(id)).run()
             return id
         }
-        return try connection.statement(
+        return try connection.insert(
             """
             INSERT INTO review_items (type, first_mention, second_mention, probability, detail, status, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id
-            """
-        ).bind(.text(type.rawValue), .int(first), .int(second), .double(probability), .text(detail), .text(time), .text(time))
-            .runReturningInt()
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
+            """, returningKey: "id", [.text(type.rawValue), .int(first), .int(second), .double(probability), .text(detail), .text(time), .text(time)])
     }
 
     func setReviewStatus(id: Int64, status: ReviewStatus, at time: String) throws {

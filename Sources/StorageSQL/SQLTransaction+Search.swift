@@ -33,9 +33,9 @@ extension SQLTransaction {
                 try connection.statement("DELETE FROM entity_search WHERE entity_id = ?").bind(.text(id)).run()
             }
             guard !names.isEmpty else { return }
-            let rowid = try connection.statement(
-                "INSERT INTO entity_search (entity_id, kind, exact_name, birth_year) VALUES (?, ?, ?, ?) RETURNING rowid"
-            ).bind(.text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear)).runReturningInt()
+            let rowid = try connection.insert(
+                "INSERT INTO entity_search (entity_id, kind, exact_name, birth_year) VALUES (?, ?, ?, ?)", returningKey: "rowid",
+                [.text(id), .text(kind.rawValue), .text(exactName), .optional(birthYear)])
             try connection.statement("INSERT INTO entity_search_names (rowid, names) VALUES (?, ?)").bind(.int(rowid), .text(joined)).run()
         case .postgres:
             guard !names.isEmpty else {

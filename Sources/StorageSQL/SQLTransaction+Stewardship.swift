@@ -44,17 +44,16 @@ extension SQLTransaction {
     }
 
     func recordDecision(_ decision: StewardDecision) throws -> Int64 {
-        try connection.statement(
+        try connection.insert(
             """
             INSERT INTO steward_decisions (actor, time, action, review_item, mentions, reason, entities_before, entities_after, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """
-        ).bind(
-            .text(decision.actor), .text(decision.time), .text(decision.action.rawValue),
-            decision.reviewItem.map { .int($0) } ?? .null, .text(decision.mentions.map(String.init).joined(separator: ",")),
-            .optional(decision.reason), .text(try StoredJSON.encode(decision.entitiesBefore)),
-            .text(try StoredJSON.encode(decision.entitiesAfter)), .text(decision.detail)
-        ).runReturningInt()
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, returningKey: "id", [
+                .text(decision.actor), .text(decision.time), .text(decision.action.rawValue),
+                decision.reviewItem.map { .int($0) } ?? .null, .text(decision.mentions.map(String.init).joined(separator: ",")),
+                .optional(decision.reason), .text(try StoredJSON.encode(decision.entitiesBefore)),
+                .text(try StoredJSON.encode(decision.entitiesAfter)), .text(decision.detail),
+            ])
     }
 
     func putValueChoice(_ choice: ValueChoice) throws {

@@ -31,17 +31,16 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
             try insertVersion(id: existing.id, version: version, hash: contentHash, body: body, at: time)
             return (StoredMention(id: existing.id, mention: mention, version: version, contentHash: contentHash), .updated)
         }
-        let id = try connection.statement(
+        let id = try connection.insert(
             """
             INSERT INTO mentions (
                 source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at, raw_digest)
-            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id
-            """
-        ).bind(
-            .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
-            .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
-            .text(time), .text(time), digest
-        ).runReturningInt()
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+            """, returningKey: "id", [
+                .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
+                .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
+                .text(time), .text(time), digest,
+            ])
         try insertVersion(id: id, version: 1, hash: contentHash, body: body, at: time)
         return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
     }
@@ -227,15 +226,14 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
     func appendFeedEvent(type: FeedEventType, subject: String, kind: EntityKind, data: String, at time: String) throws
         -> FeedEvent
     {
-        let id = UUID().uuidString.lowercased()
+        let id = RandomUUID.lowercased()
         // Sequences are contiguous on every engine: the next one is taken under the store's single writer (a
         // PostgreSQL sequence would leave a gap for every rolled-back batch).
-        let sequence = try connection.statement(
+        let sequence = try connection.insert(
             """
             INSERT INTO feed_events (sequence, id, type, subject, kind, time, data)
-            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM feed_events), ?, ?, ?, ?, ?, ?) RETURNING sequence
-            """
-        ).bind(.text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)).runReturningInt()
+            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM feed_events), ?, ?, ?, ?, ?, ?)
+            """, returningKey: "sequence", [.text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)])
         return FeedEvent(
             sequence: sequence, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
     }
@@ -254,8 +252,8 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
     }
 
     func startRun(source: String, at time: String) throws -> Int64 {
-        try connection.statement("INSERT INTO job_runs (source, status, started_at) VALUES (?, 'running', ?) RETURNING id")
-            .bind(.text(source), .text(time)).runReturningInt()
+        try connection.insert(
+            "INSERT INTO job_runs (source, status, started_at) VALUES (?, 'running', ?)", returningKey: "id", [.text(source), .text(time)])
     }
 
     func finishRun(id: Int64, status: String, counts: RunCounts, error: String?, at time: String) throws {

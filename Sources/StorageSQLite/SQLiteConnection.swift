@@ -77,4 +77,5 @@ final class SQLiteConnection: SQLConnection {
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
     var changes: Int { Int(sqlite3_changes(handle)) }
+    var lastInsertRowID: Int64? { sqlite3_last_insert_rowid(handle) }
 }

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Storage
 import Testing
 
@@ -30,12 +31,23 @@ import Testing
         #expect(try store.read { try $0.feed(after: 0, limit: 10) }.isEmpty)
         #expect(try store.read { try $0.mention(key: Fixture.person("K1").key) } == nil)
 
-        try store.write { transaction in
-            _ = try transaction.stage(Fixture.person("K1"), contentHash: "h1", at: "t")
-            try transaction.appendFeedEvent(type: .entityCreated, subject: "P-1", kind: .person, data: "{}", at: "t")
-            try transaction.appendFeedEvent(type: .entityUpdated, subject: "P-1", kind: .person, data: "{}", at: "t")
+        let appended = try store.write { transaction in
+            let staged = try transaction.stage(Fixture.person("K1"), contentHash: "h1", at: "t")
+            #expect(try transaction.mention(id: staged.0.id)?.mention.key == Fixture.person("K1").key)
+            return [
+                try transaction.appendFeedEvent(type: .entityCreated, subject: "P-1", kind: .person, data: "{}", at: "t"),
+                try transaction.appendFeedEvent(type: .entityUpdated, subject: "P-1", kind: .person, data: "{}", at: "t"),
+            ]
         }
         let events = try store.read { try $0.feed(after: 0, limit: 10) }
+        // What an append returns is what the feed holds: the sequence and a random (version 4) UUID, in lower case.
+        #expect(appended.map(\.sequence) == events.map(\.sequence))
+        #expect(appended.map(\.id) == events.map(\.id))
+        for event in events {
+            let uuid = try #require(UUID(uuidString: event.id))
+            #expect(event.id == uuid.uuidString.lowercased())
+            #expect(Array(event.id)[14] == "4" && "89ab".contains(Array(event.id)[19]))
+        }
         #expect(events.map(\.type) == [.entityCreated, .entityUpdated])
         #expect(events.map(\.sequence) == [events[0].sequence, events[0].sequence + 1])
         #expect(Set(events.map(\.id)).count == 2)
