@@ -4,11 +4,17 @@ import StorageSQL
 
 /// One libpq connection and its prepared statements (named `s1`, `s2` … and cached by SQL text). Not thread-safe:
 /// `PostgresConnectionPool` lends it to one thread at a time.
+///
+/// Writes inside a transaction are pipelined (`PostgresStatement.perform`, libpq's pipeline mode): sent without
+/// waiting, their outcomes read in one go before the next command that waits (`settle`).
 final class PostgresConnection: SQLConnection {
     let handle: OpaquePointer
     private var cache: [String: PostgresStatement] = [:]
-    /// Rows changed by the last command (`PQcmdTuples`).
-    var changes = 0
+    /// The writes sent in pipeline mode whose outcomes are not read yet, oldest first (their SQL, for the error).
+    private var unsettled: [String] = []
+    /// Writes sent before their outcomes are read: bounds what the server's answers can fill in the socket while
+    /// nothing reads them (the client and the server would then both wait to send).
+    static let pipelineDepth = 256
     var dialect: SQLDialect { .postgres }
     /// PostgreSQL keeps no row id: inserts that need their key use `RETURNING`.
     var lastInsertRowID: Int64? { nil }
@@ -31,7 +37,8 @@ final class PostgresConnection: SQLConnection {
         PQfinish(handle)
     }
 
-    /// Frees every cached statement's result (a transaction's results are not kept past it).
+    /// Frees every cached statement's result (a transaction's results are not kept past it). Called after the
+    /// transaction's COMMIT or ROLLBACK, which settled its writes.
     func resetAll() {
         for statement in cache.values { statement.reset() }
     }
@@ -39,10 +46,68 @@ final class PostgresConnection: SQLConnection {
     /// False once the server has gone away; the pool then drops the connection instead of lending it again.
     var isUsable: Bool { PQstatus(handle) == CONNECTION_OK }
 
+    /// Runs `sql` and waits for it. The pipelined writes are settled first; when one of them failed, `sql` still runs
+    /// (a ROLLBACK must; a COMMIT of the failed transaction only rolls it back) and that failure is thrown.
     func execute(_ sql: String) throws {
+        let settled = Result { try settle() }
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
+        try settled.get()
         try check(result, sql: sql)
+    }
+
+    /// True inside a transaction block (BEGIN … COMMIT), where a write may be pipelined.
+    var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || (status == PQTRANS_ACTIVE && !unsettled.isEmpty)
+    }
+
+    /// Sends a prepared write without waiting for its outcome (`settle` reads it).
+    func send(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws {
+        if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
+            throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
+        }
+        let sent = parameters.withUnsafeBufferPointer {
+            PQsendQueryPrepared(handle, statement, Int32(parameters.count), $0.baseAddress, nil, nil, 0)
+        }
+        guard sent == 1 else {
+            let reason = Self.message(PQerrorMessage(handle))
+            try settle()
+            throw StoreError.engine("\(reason) in: \(sql)")
+        }
+        unsettled.append(sql)
+        if unsettled.count >= Self.pipelineDepth { try settle() }
+    }
+
+    /// Reads the outcome of every pipelined write and leaves pipeline mode; throws the first failure (the writes
+    /// after it were not run: the transaction is aborted).
+    func settle() throws {
+        guard !unsettled.isEmpty else { return }
+        let pending = unsettled
+        unsettled = []
+        var failure: (any Error)?
+        if PQpipelineSync(handle) != 1 {
+            failure = StoreError.engine("libpq could not end the pipeline: \(Self.message(PQerrorMessage(handle)))")
+        }
+        for sql in pending {
+            // Each write's results end with a null; a write after a failure answers PGRES_PIPELINE_ABORTED.
+            while let result = PQgetResult(handle) {
+                if failure == nil && PQresultStatus(result) != PGRES_PIPELINE_ABORTED {
+                    do { try check(result, sql: sql) } catch { failure = error }
+                }
+                PQclear(result)
+            }
+        }
+        // The sync's own result, then pipeline mode can end.
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if PQexitPipelineMode(handle) != 1 && failure == nil {
+            failure = StoreError.engine("libpq could not leave pipeline mode: \(Self.message(PQerrorMessage(handle)))")
+        }
+        if let failure { throw failure }
     }
 
     func statement(_ sql: String) throws -> any SQLStatement {
@@ -50,6 +115,7 @@ final class PostgresConnection: SQLConnection {
             cached.reset()
             return cached
         }
+        try settle()
         let name = "s\(cache.count + 1)"
         let result = PQprepare(handle, name, Self.numberedPlaceholders(sql), 0, nil)
         defer { PQclear(result) }

@@ -4,7 +4,8 @@ import Storage
 import StorageSQL
 
 /// A prepared statement on one connection. Parameters go as text and the server infers their types from the query;
-/// the first `step` executes it and keeps the whole result, later steps walk its rows. Booleans read as integers
+/// the first `step` executes it and keeps the whole result, later steps walk its rows. `perform` inside a transaction
+/// only sends it (see `PostgresConnection`). Booleans read as integers
 /// (`t` → 1, `f` → 0), as SQLite stores them.
 final class PostgresStatement: SQLStatement {
     let name: String
@@ -41,7 +42,21 @@ final class PostgresStatement: SQLStatement {
         return row < rows
     }
 
-    private func execute() throws {
+    func perform() throws {
+        guard connection.isInTransaction else {
+            _ = try performCountingChanges()
+            return
+        }
+        try withParameterTexts { try connection.send(name, $0, sql: sql) }
+    }
+
+    func performCountingChanges() throws -> Int {
+        try execute()
+        return result.map { Int(String(cString: PQcmdTuples($0))) ?? 0 } ?? 0
+    }
+
+    /// The parameters as C strings (null for NULL), for the duration of `body`.
+    private func withParameterTexts<T>(_ body: ([UnsafePointer<CChar>?]) throws -> T) throws -> T {
         // PostgreSQL text cannot hold U+0000, and a C string would end there: refuse rather than store less.
         for case .text(let text) in parameters where text.utf8.contains(0) {
             throw StoreError.engine("a text value with a NUL character cannot be stored in PostgreSQL, in: \(sql)")
@@ -55,8 +70,13 @@ final class PostgresStatement: SQLStatement {
             }
         }
         defer { texts.forEach { free($0) } }
-        let executed = texts.map { UnsafePointer($0) }.withUnsafeBufferPointer {
-            PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
+        return try body(texts.map { UnsafePointer($0) })
+    }
+
+    private func execute() throws {
+        try connection.settle()
+        let executed = try withParameterTexts { texts in
+            texts.withUnsafeBufferPointer { PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0) }
         }
         do {
             try connection.check(executed, sql: sql)
@@ -67,7 +87,6 @@ final class PostgresStatement: SQLStatement {
         result = executed
         rows = PQntuples(executed)
         row = -1
-        connection.changes = Int(String(cString: PQcmdTuples(executed))) ?? 0
     }
 
     private func value(_ column: Int32) -> UnsafeMutablePointer<CChar>? {

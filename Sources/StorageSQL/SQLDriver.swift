@@ -1,7 +1,7 @@
 import Storage
 
 /// What the shared SQL store code (`SQLTransaction`) needs from an engine's driver: prepared statements with
-/// positional parameters, and a count of the rows the last write changed. `StorageSQLite` drives SQLite,
+/// positional parameters, writes that may be sent without waiting, and a count of the rows a write changed. `StorageSQLite` drives SQLite,
 /// `StoragePostgres` drives PostgreSQL through libpq; every query is written once, in the SQL both engines accept
 /// (`?` and `?N` placeholders, `ON CONFLICT`, `RETURNING`), except the few a `SQLDialect` switch names.
 ///
@@ -13,8 +13,6 @@ public protocol SQLConnection: AnyObject {
     func statement(_ sql: String) throws -> any SQLStatement
     /// Runs SQL without parameters or results.
     func execute(_ sql: String) throws
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changes: Int { get }
     /// The row id of the last row inserted, on engines that keep one (SQLite); nil elsewhere.
     var lastInsertRowID: Int64? { get }
 }
@@ -27,6 +25,12 @@ public protocol SQLStatement: AnyObject {
     func step() throws -> Bool
     /// Makes the statement ready to bind and run again.
     func reset()
+    /// Executes a write (INSERT, UPDATE, DELETE) to its end, its rows unread. Inside a transaction an engine may send
+    /// it without waiting for its outcome and report a failure at the transaction's next statement that waits, at
+    /// the latest at its COMMIT, which then fails (PostgreSQL pipelines such writes: one round trip for many).
+    func perform() throws
+    /// Executes a write to its end and waits for it; returns the rows it changed.
+    func performCountingChanges() throws -> Int
     func int(_ column: Int32) -> Int64
     func double(_ column: Int32) -> Double
     func text(_ column: Int32) -> String
@@ -65,10 +69,17 @@ extension SQLStatement {
         return self
     }
 
-    /// Runs a statement that writes (INSERT, UPDATE, DELETE) to its end.
+    /// Runs a statement that writes (INSERT, UPDATE, DELETE) to its end; see `perform` for when a failure is reported.
     public func run() throws {
-        while try step() {}
+        try perform()
         WriteFaultInjection.wrote()
+    }
+
+    /// Runs a statement that writes to its end, waiting for it; returns the rows it changed.
+    public func runCountingChanges() throws -> Int {
+        let changed = try performCountingChanges()
+        WriteFaultInjection.wrote()
+        return changed
     }
 
     /// Runs an `INSERT … RETURNING x` and returns x of its one row (for one-row inserts into a table whose key is

@@ -41,8 +41,8 @@ extension SQLTransaction {
     }
 
     func revokeAPIKey(id: String, at time: String) throws -> Bool {
-        try connection.statement("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(.text(time), .text(id)).run()
-        return connection.changes > 0
+        try connection.statement("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(.text(time), .text(id))
+            .runCountingChanges() > 0
     }
 
     // MARK: places and search

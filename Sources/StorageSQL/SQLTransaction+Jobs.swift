@@ -56,7 +56,6 @@ extension SQLTransaction {
             UPDATE job_runs SET status = 'interrupted', finished_at = ?, error = 'the process running it stopped before it finished'
             WHERE status = 'running' AND source = ?
             """
-        ).bind(.text(time), .text(source)).run()
-        return connection.changes
+        ).bind(.text(time), .text(source)).runCountingChanges()
     }
 }

@@ -67,7 +67,6 @@ extension SQLTransaction {
 
     func clearValueChoice(mentionID: Int64, field: String) throws -> Bool {
         try connection.statement("DELETE FROM value_choices WHERE mention_id = ? AND field = ?")
-            .bind(.int(mentionID), .text(field)).run()
-        return connection.changes > 0
+            .bind(.int(mentionID), .text(field)).runCountingChanges() > 0
     }
 }

@@ -44,7 +44,6 @@ extension SQLTransaction {
     }
 
     func deleteWebhookSubscription(id: String) throws -> Bool {
-        try connection.statement("DELETE FROM webhook_subscriptions WHERE id = ?").bind(.text(id)).run()
-        return connection.changes > 0
+        try connection.statement("DELETE FROM webhook_subscriptions WHERE id = ?").bind(.text(id)).runCountingChanges() > 0
     }
 }

@@ -112,14 +112,14 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
                 throw StoreError.engine("link between unstaged mentions \(link.from) → \(link.to)")
             }
             wanted.insert("\(link.type.rawValue)|\(from)|\(to)")
-            try connection.statement(
+            let inserted = try connection.statement(
                 """
                 INSERT INTO mention_links (type, from_mention, to_mention, attributes, created_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (type, from_mention, to_mention) DO NOTHING
                 """
             ).bind(.text(link.type.rawValue), .int(from), .int(to), .text(try StoredJSON.encode(link.attributes)), .text(time))
-                .run()
-            changed = changed || connection.changes > 0
+                .runCountingChanges()
+            changed = changed || inserted > 0
         }
         let existing = try connection.statement("SELECT id, type, to_mention FROM mention_links WHERE from_mention = ?")
             .bind(.int(fromID))
@@ -146,7 +146,7 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
     {
         let locationText = try StoredJSON.encode(location)
         let fingerprint = "\(location.description)|\(rawText.hashValueStable)"
-        try connection.statement(
+        return try connection.statement(
             """
             INSERT INTO quarantine (source, location, raw, reasons, fingerprint, quarantined_at, record) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source, fingerprint) DO UPDATE SET status = 'open', reasons = excluded.reasons, record = excluded.record
@@ -155,8 +155,7 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
         ).bind(
             .text(source), .text(locationText), .text(rawText), .text(try StoredJSON.encode(reasons)), .text(fingerprint), .text(time),
             .optional(record?.jsonText)
-        ).run()
-        return connection.changes > 0
+        ).runCountingChanges() > 0
     }
 
     func updateQuarantined(id: Int64, status: String, reasons: [Finding]) throws {

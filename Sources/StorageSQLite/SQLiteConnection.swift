@@ -76,6 +76,7 @@ final class SQLiteConnection: SQLConnection {
     }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+    /// Rows changed by the last INSERT, UPDATE or DELETE on this connection.
     var changes: Int { Int(sqlite3_changes(handle)) }
     var lastInsertRowID: Int64? { sqlite3_last_insert_rowid(handle) }
 }

@@ -45,6 +45,15 @@ final class SQLiteStatement: SQLStatement {
         }
     }
 
+    func perform() throws {
+        while try step() {}
+    }
+
+    func performCountingChanges() throws -> Int {
+        try perform()
+        return connection.changes
+    }
+
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(raw, column) }
     func double(_ column: Int32) -> Double { sqlite3_column_double(raw, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(raw, column) == SQLITE_NULL }

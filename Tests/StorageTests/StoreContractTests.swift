@@ -54,6 +54,35 @@ import Testing
         #expect(try store.read { try $0.feed(after: events[0].sequence, limit: 10) }.map(\.sequence) == [events[1].sequence])
     }
 
+    /// A write may be sent without waiting (PostgreSQL pipelines them): its failure still fails the transaction, at
+    /// the latest at the commit, names the table, and leaves nothing of the transaction behind; the store goes on.
+    @Test(arguments: Engine.available) func aFailedWriteFailsItsTransactionEvenWhenReportedLate(engine: Engine) throws {
+        let store = try engine.makeStore()
+        try store.write { try $0.createEntity(id: "P-1", kind: .person, at: "t") }
+        var failure: (any Error)?
+        do {
+            try store.write { transaction in
+                try transaction.createEntity(id: "P-2", kind: .person, at: "t")
+                try transaction.createEntity(id: "P-1", kind: .person, at: "t")  // a duplicate key
+                for k in 3...600 { try transaction.createEntity(id: "P-\(k)", kind: .person, at: "t") }
+            }
+        } catch {
+            failure = error
+        }
+        #expect("\(failure.map { "\($0)" } ?? "no error")".contains("entities"))
+        #expect(try store.read { try $0.entity(id: "P-2") } == nil)
+        #expect(try store.read { try $0.entity(id: "P-600") } == nil)
+        // The next transaction on the same connections works, and a late failure is also caught by a read.
+        try store.write { try $0.createEntity(id: "P-2", kind: .person, at: "t") }
+        #expect(throws: (any Error).self) {
+            try store.write { transaction in
+                try transaction.createEntity(id: "P-1", kind: .person, at: "t")
+                _ = try transaction.entity(id: "P-2")
+            }
+        }
+        #expect(try store.read { try $0.entity(id: "P-2") }?.status == .active)
+    }
+
     @Test(arguments: Engine.available) func quarantineIsKeptOnceWithEveryReason(engine: Engine) throws {
         let store = try engine.makeStore()
         let location = SourceLocation(file: "land.csv", line: 7)
