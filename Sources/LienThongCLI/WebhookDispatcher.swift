@@ -31,11 +31,12 @@ final class WebhookDispatcher: Sendable {
     let encoder: CloudEventEncoder
     let batchSize: Int
     /// Back-off between failed deliveries (a subscription is retried until it succeeds, is paused or answers 410).
+    /// The default's equal jitter waits at least half of each ceiling: 5–10 s first, at most 30–60 min.
     let backoff: Backoff
 
     init(
         store: any Store, encoder: CloudEventEncoder = CloudEventEncoder(), batchSize: Int = 100,
-        backoff: Backoff = Backoff(base: 5, cap: 3_600), timeout: Double = 15
+        backoff: Backoff = Backoff(base: 10, cap: 3_600, jitter: .equal), timeout: Double = 15
     ) {
         self.store = store
         self.encoder = encoder

@@ -7,7 +7,8 @@ import Storage
 struct EntityIndexing: Sendable {
     var map: (any AdministrativeMap)?
 
-    func update(_ golden: GoldenRecord, members: [StoredMention], in transaction: any StoreTransaction) throws {
+    /// `links`: the links the members state (a person's owned parcels place it).
+    func update(_ golden: GoldenRecord, members: [StoredMention], links: [MentionLink], in transaction: any StoreTransaction) throws {
         var places: [String: String?] = [:]
         func add(_ more: [String: String?]) { places.merge(more) { old, new in old ?? new } }
         var names: [String] = []
@@ -17,7 +18,7 @@ struct EntityIndexing: Sendable {
         case .person(let person):
             add(Places.of(person.addresses.map(\.value), map: map))
             let keys = Set(members.map(\.mention.key))
-            for link in try transaction.links(ofMentions: members.map(\.id)) where link.type == .ownsParcel && keys.contains(link.from) {
+            for link in links where link.type == .ownsParcel && keys.contains(link.from) {
                 guard let parcel = try transaction.mention(key: link.to), case .parcel(let record) = parcel.mention.body else { continue }
                 add(Places.of(record, map: map))
             }

@@ -48,9 +48,7 @@ public struct ExactResolver: Sendable {
                 touch(created)
             }
         }
-        for entityID in touched {
-            try publisher.refresh(entityID: entityID, in: transaction, at: time, summary: &summary)
-        }
+        try publisher.refresh(entityIDs: touched, in: transaction, at: time, summary: &summary)
         return summary
     }
 

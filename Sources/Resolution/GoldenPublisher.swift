@@ -18,10 +18,32 @@ public struct GoldenPublisher: Sendable {
     public func refresh(entityID: String, in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary)
         throws
     {
-        guard let entity = try transaction.entity(id: entityID), entity.status == .active else { return }
-        let members = try transaction.members(ofEntity: entityID)
-        let previous = try transaction.goldenRecordJSON(entityID: entityID)
-        let choices = entity.kind == .person ? try transaction.valueChoices(ofMentions: members.map(\.id)) : []
+        try refresh(entityIDs: [entityID], in: transaction, at: time, summary: &summary)
+    }
+
+    /// `refresh(entityID:)` of each entity once, in order, with what the refreshes read looked up a group at a time
+    /// (`RefreshInputs`).
+    public func refresh(entityIDs ids: [String], in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary)
+        throws
+    {
+        var seen: Set<String> = []
+        let entityIDs = ids.filter { seen.insert($0).inserted }
+        var start = 0
+        while start < entityIDs.count {
+            let group = Array(entityIDs[start..<min(start + RefreshInputs.groupSize, entityIDs.count)])
+            var inputs = try RefreshInputs(group, in: transaction)
+            for entityID in group { try refresh(entityID, &inputs, in: transaction, at: time, summary: &summary) }
+            start += group.count
+        }
+    }
+
+    private func refresh(
+        _ entityID: String, _ inputs: inout RefreshInputs, in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary
+    ) throws {
+        guard let entity = inputs.entity(entityID), entity.status == .active else { return }
+        let members = inputs.members(of: entityID)
+        let previous = inputs.goldenJSON(of: entityID)
+        let choices = entity.kind == .person ? inputs.choices(of: members) : []
         guard let golden = survivorship.golden(entityID: entityID, members: members, choices: choices) else {
             try transaction.retireEntity(id: entityID, redirectTo: nil, at: time)
             try transaction.unbindKeys(ofEntity: entityID)
@@ -33,9 +55,12 @@ public struct GoldenPublisher: Sendable {
             summary.feedEvents += 1
             return
         }
-        try EntityIndexing(map: map).update(golden, members: members, in: transaction)
+        try EntityIndexing(map: map).update(golden, members: members, links: inputs.links(from: members), in: transaction)
         if case .person(let person) = golden.body {
-            try raiseValueItems(person, members: members, choices: choices, in: transaction, at: time, summary: &summary)
+            inputs.noteSuperseded(
+                try raiseValueItems(
+                    person, members: members, choices: choices, openItems: inputs.openItems(touching: members), in: transaction, at: time,
+                    summary: &summary))
         }
         let json = try FeedPayload.json(golden)
         guard json != previous else { return }
@@ -47,12 +72,13 @@ public struct GoldenPublisher: Sendable {
     }
 
     /// Opens (or refreshes) a `value` item for each disagreement survivorship settled by rule alone, and supersedes
-    /// the open value items of these members it no longer raises.
+    /// the open value items of these members (`openItems`, read before) it no longer raises; returns those.
     func raiseValueItems(
-        _ golden: GoldenPerson, members: [StoredMention], choices: [ValueChoice], in transaction: any StoreTransaction,
-        at time: String, summary: inout ResolutionSummary
-    ) throws {
+        _ golden: GoldenPerson, members: [StoredMention], choices: [ValueChoice], openItems: [ReviewItem],
+        in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary
+    ) throws -> [Int64] {
         var raised: Set<Int64> = []
+        var superseded: [Int64] = []
         for item in ValueConflicts.detect(golden: golden, members: members, choices: choices) {
             let detail = try CanonicalJSON.string(ValueConflicts.Detail(winner: item.winner, fields: item.fields))
             if let id = try transaction.raiseReviewItem(
@@ -62,10 +88,12 @@ public struct GoldenPublisher: Sendable {
                 summary.valueConflicts += 1
             }
         }
-        for item in try transaction.openReviewItems(touching: members.map(\.id)) where item.type == .value && !raised.contains(item.id) {
+        for item in openItems where item.type == .value && !raised.contains(item.id) {
             try transaction.setReviewStatus(id: item.id, status: .superseded, at: time)
             summary.reviewItemsSuperseded += 1
+            superseded.append(item.id)
         }
+        return superseded
     }
 
     /// Retires `entityID` into `survivor`: redirect, lineage and an `entity.merged` event.

@@ -147,9 +147,7 @@ public struct PersonResolver: Sendable {
             summary.entitiesSplit += 1
             summary.feedEvents += 1
         }
-        for entity in touched {
-            try publisher.refresh(entityID: entity, in: transaction, at: time, summary: &summary)
-        }
+        try publisher.refresh(entityIDs: touched, in: transaction, at: time, summary: &summary)
     }
 
     /// Why a mention is where it is: the edge that attached it to its cluster.

@@ -50,9 +50,7 @@ public struct Resolver: Sendable {
         let personIDs = ids.filter { kinds[$0] == .person }
         summary.add(try persons.resolve(changed: personIDs, batch: batch, anchors: anchors, in: transaction, at: time))
         summary.add(try exact.resolve(mentionIDs: ids.filter { kinds[$0] != nil && kinds[$0] != .person }, in: transaction, at: time))
-        for entity in emptied {
-            try persons.publisher.refresh(entityID: entity, in: transaction, at: time, summary: &summary)
-        }
+        try persons.publisher.refresh(entityIDs: emptied, in: transaction, at: time, summary: &summary)
         return summary
     }
 

@@ -193,9 +193,8 @@ public struct StewardActions: Sendable {
 
     private func refresh(mentions: [Int64], in transaction: any StoreTransaction, at time: String) throws {
         var summary = ResolutionSummary()
-        for entity in Set(try transaction.memberships(ofMentions: mentions).values).sorted() {
-            try resolver.persons.publisher.refresh(entityID: entity, in: transaction, at: time, summary: &summary)
-        }
+        try resolver.persons.publisher.refresh(
+            entityIDs: Set(try transaction.memberships(ofMentions: mentions).values).sorted(), in: transaction, at: time, summary: &summary)
     }
 
     private func entities(of mentions: [Int64], in transaction: any StoreTransaction) throws -> [String] {

@@ -7,13 +7,20 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     /// The active entity a mention belongs to, if it has been resolved.
     func entityID(ofMention id: Int64) throws -> String?
     func entity(id: String) throws -> EntityRow?
+    /// `entity(id:)` of many ids in one batch of lookups (one round trip per batch on PostgreSQL); ids without a
+    /// row are left out.
+    func entities(ids: [String]) throws -> [String: EntityRow]
     /// The mentions currently assigned to an entity, by ascending mention id.
     func members(ofEntity id: String) throws -> [StoredMention]
+    /// `members(ofEntity:)` of many entities in one batch of lookups; entities without a live member are left out.
+    func members(ofEntities ids: [String]) throws -> [String: [StoredMention]]
     /// The entity bound to a strong key (e.g. a 12-digit personal number), if any.
     func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String?
     func goldenRecord(entityID: String) throws -> GoldenRecord?
     /// The stored golden record's canonical JSON text, for cheap change detection.
     func goldenRecordJSON(entityID: String) throws -> String?
+    /// `goldenRecordJSON(entityID:)` of many entities in one batch of lookups; entities without one are left out.
+    func goldenRecordJSON(entityIDs ids: [String]) throws -> [String: String]
     /// Links stated by mentions of this entity or pointing at them.
     func links(ofMentions ids: [Int64]) throws -> [MentionLink]
     /// Feed events with `sequence > after`, ascending, at most `limit`.

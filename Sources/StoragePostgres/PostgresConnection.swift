@@ -62,7 +62,7 @@ final class PostgresConnection: SQLConnection {
         return status == PQTRANS_INTRANS || (status == PQTRANS_ACTIVE && !unsettled.isEmpty)
     }
 
-    /// Sends a prepared write without waiting for its outcome (`settle` reads it).
+    /// Sends a prepared statement without waiting for its outcome (`settle` or `answers` reads it).
     func send(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws {
         if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
             throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
@@ -82,21 +82,32 @@ final class PostgresConnection: SQLConnection {
     /// Reads the outcome of every pipelined write and leaves pipeline mode; throws the first failure (the writes
     /// after it were not run: the transaction is aborted).
     func settle() throws {
-        guard !unsettled.isEmpty else { return }
+        let answers = try self.answers()
+        answers.forEach { PQclear($0) }
+    }
+
+    /// Reads the answer of every statement in the pipeline, in the order they were sent, and leaves pipeline mode; the
+    /// caller clears them. Throws the first failure (the statements after it were not run: the transaction is aborted).
+    private func answers() throws -> [OpaquePointer] {
+        guard !unsettled.isEmpty else { return [] }
         let pending = unsettled
         unsettled = []
         var failure: (any Error)?
+        var answers: [OpaquePointer] = []
+        answers.reserveCapacity(pending.count)
         if PQpipelineSync(handle) != 1 {
             failure = StoreError.engine("libpq could not end the pipeline: \(Self.message(PQerrorMessage(handle)))")
         }
         for sql in pending {
-            // Each write's results end with a null; a write after a failure answers PGRES_PIPELINE_ABORTED.
+            // Each statement's results end with a null; one after a failure answers PGRES_PIPELINE_ABORTED.
+            var answer: OpaquePointer?
             while let result = PQgetResult(handle) {
-                if failure == nil && PQresultStatus(result) != PGRES_PIPELINE_ABORTED {
+                if answer == nil && failure == nil && PQresultStatus(result) != PGRES_PIPELINE_ABORTED {
                     do { try check(result, sql: sql) } catch { failure = error }
                 }
-                PQclear(result)
+                if answer == nil { answer = result } else { PQclear(result) }
             }
+            if let answer { answers.append(answer) }
         }
         // The sync's own result, then pipeline mode can end.
         while let result = PQgetResult(handle) {
@@ -107,7 +118,33 @@ final class PostgresConnection: SQLConnection {
         if PQexitPipelineMode(handle) != 1 && failure == nil {
             failure = StoreError.engine("libpq could not leave pipeline mode: \(Self.message(PQerrorMessage(handle)))")
         }
-        if let failure { throw failure }
+        if failure != nil || answers.count != pending.count {
+            answers.forEach { PQclear($0) }
+            throw failure ?? StoreError.engine("the server answered \(answers.count) of \(pending.count) pipelined statements")
+        }
+        return answers
+    }
+
+    /// Sends a run of the query for each parameter set before reading any answer (in batches of the pipeline's
+    /// depth), then hands each answer to `body` through the statement, in order.
+    func forEachRun(of sql: String, with parameterSets: [[SQLValue]], _ body: (Int, any SQLStatement) throws -> Void) throws {
+        guard let statement = try self.statement(sql) as? PostgresStatement else { return }
+        defer { statement.reset() }
+        var start = 0
+        while start < parameterSets.count {
+            let end = min(start + Self.pipelineDepth - 1, parameterSets.count)
+            try settle()
+            for index in start..<end { try statement.send(parameterSets[index]) }
+            let answers = try self.answers()
+            var taken = 0
+            defer { answers[taken...].forEach { PQclear($0) } }
+            for (offset, answer) in answers.enumerated() {
+                taken += 1
+                statement.adopt(answer)
+                try body(start + offset, statement)
+            }
+            start = end
+        }
     }
 
     func statement(_ sql: String) throws -> any SQLStatement {

@@ -36,6 +36,19 @@ final class PostgresStatement: SQLStatement {
         rows = 0
     }
 
+    /// Sends the statement with `values` in the connection's pipeline, its answer read later (`adopt`).
+    func send(_ values: [SQLValue]) throws {
+        parameters = values
+        try withParameterTexts { try connection.send(name, $0, sql: sql) }
+    }
+
+    /// Takes `answer` (a result of this statement read from the pipeline) as its result: `step` walks its rows.
+    func adopt(_ answer: OpaquePointer) {
+        reset()
+        result = answer
+        rows = PQntuples(answer)
+    }
+
     func step() throws -> Bool {
         if result == nil { try execute() }
         row += 1
@@ -47,7 +60,7 @@ final class PostgresStatement: SQLStatement {
             _ = try performCountingChanges()
             return
         }
-        try withParameterTexts { try connection.send(name, $0, sql: sql) }
+        try send(parameters)
     }
 
     func performCountingChanges() throws -> Int {

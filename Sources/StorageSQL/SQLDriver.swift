@@ -15,6 +15,10 @@ public protocol SQLConnection: AnyObject {
     func execute(_ sql: String) throws
     /// The row id of the last row inserted, on engines that keep one (SQLite); nil elsewhere.
     var lastInsertRowID: Int64? { get }
+    /// Runs the query `sql` once for each parameter set, in order, handing `body` the run's index and the statement
+    /// before its first row (`body` steps through the rows). PostgreSQL sends many runs before reading any answer:
+    /// one round trip for a batch of lookups instead of one each. The default runs them one after another.
+    func forEachRun(of sql: String, with parameterSets: [[SQLValue]], _ body: (Int, any SQLStatement) throws -> Void) throws
 }
 
 /// A prepared statement: bind, then `step` through rows and read columns (0-based) of the current row.
@@ -104,6 +108,16 @@ extension SQLStatement {
 }
 
 extension SQLConnection {
+    public func forEachRun(of sql: String, with parameterSets: [[SQLValue]], _ body: (Int, any SQLStatement) throws -> Void) throws {
+        let statement = try statement(sql)
+        defer { statement.reset() }
+        for (index, parameters) in parameterSets.enumerated() {
+            statement.reset()
+            try statement.setParameters(parameters)
+            try body(index, statement)
+        }
+    }
+
     /// Runs `sql`, an INSERT of one row into a table whose integer primary key is `key`, and returns the row's key.
     /// SQLite reads it back as the last row id: a `RETURNING` clause there collects its rows in a temporary b-tree
     /// first, which costs more than the insert of a small row. Other engines append `RETURNING key`.

@@ -22,11 +22,10 @@ extension SQLTransaction {
     }
 
     func personIndexEntries(mentionIDs: [Int64]) throws -> [PersonIndexEntry] {
-        let statement = try connection.statement("SELECT \(Self.personColumns) FROM person_index WHERE mention_id = ?")
         var entries: [PersonIndexEntry] = []
-        for id in Set(mentionIDs).sorted() {
-            statement.reset()
-            try statement.bind(.int(id))
+        try connection.forEachRun(
+            of: "SELECT \(Self.personColumns) FROM person_index WHERE mention_id = ?", with: Set(mentionIDs).sorted().map { [.int($0)] }
+        ) { _, statement in
             if try statement.step() { entries.append(personEntry(statement)) }
         }
         return entries
@@ -48,23 +47,21 @@ extension SQLTransaction {
     }
 
     func mentionIDs(sharing keys: [BlockingKeyHash]) throws -> Set<Int64> {
-        let statement = try connection.statement("SELECT mention_id FROM blocking_keys WHERE rule = ? AND key_hash = ?")
         var ids: Set<Int64> = []
-        for key in Set(keys) {
-            statement.reset()
-            try statement.bind(.text(key.rule), .int(key.hash))
+        try connection.forEachRun(
+            of: "SELECT mention_id FROM blocking_keys WHERE rule = ? AND key_hash = ?", with: Set(keys).map { [.text($0.rule), .int($0.hash)] }
+        ) { _, statement in
             while try statement.step() { ids.insert(statement.int(0)) }
         }
         return ids
     }
 
     func memberships(ofMentions ids: [Int64]) throws -> [Int64: String] {
-        let statement = try connection.statement("SELECT entity_id FROM entity_members WHERE mention_id = ?")
+        let unique = Array(Set(ids))
         var result: [Int64: String] = [:]
-        for id in Set(ids) {
-            statement.reset()
-            try statement.bind(.int(id))
-            if try statement.step() { result[id] = statement.text(0) }
+        try connection.forEachRun(of: "SELECT entity_id FROM entity_members WHERE mention_id = ?", with: unique.map { [.int($0)] }) {
+            index, statement in
+            if try statement.step() { result[unique[index]] = statement.text(0) }
         }
         return result
     }
@@ -85,12 +82,12 @@ extension SQLTransaction {
     }
 
     func mentionKeys(ids: [Int64]) throws -> [Int64: MentionKey] {
-        let statement = try connection.statement("SELECT source, kind, record_key FROM mentions WHERE id = ?")
+        let unique = Array(Set(ids))
         var keys: [Int64: MentionKey] = [:]
-        for id in Set(ids) {
-            statement.reset()
-            try statement.bind(.int(id))
-            guard try statement.step() else { continue }
+        try connection.forEachRun(of: "SELECT source, kind, record_key FROM mentions WHERE id = ?", with: unique.map { [.int($0)] }) {
+            index, statement in
+            guard try statement.step() else { return }
+            let id = unique[index]
             guard let kind = EntityKind(rawValue: statement.text(1)) else { throw StoreError.corruptRow("mention \(id)") }
             keys[id] = MentionKey(source: statement.text(0), kind: kind, recordKey: statement.text(2))
         }
@@ -115,14 +112,10 @@ extension SQLTransaction {
             try collect(try connection.statement("SELECT \(columns) FROM pair_constraints"))
             return result.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
         }
-        let statement = try connection.statement(
-            "SELECT \(columns) FROM pair_constraints WHERE first_mention = ?1 UNION SELECT \(columns) FROM pair_constraints WHERE second_mention = ?1"
-        )
-        for id in Set(ids) {
-            statement.reset()
-            try statement.bind(.int(id))
-            try collect(statement)
-        }
+        try connection.forEachRun(
+            of: "SELECT \(columns) FROM pair_constraints WHERE first_mention = ?1 UNION SELECT \(columns) FROM pair_constraints WHERE second_mention = ?1",
+            with: Set(ids).map { [.int($0)] }
+        ) { _, statement in try collect(statement) }
         return result.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }
 
@@ -153,15 +146,13 @@ extension SQLTransaction {
 
     func openReviewItems(touching ids: [Int64]?) throws -> [ReviewItem] {
         guard let ids else { return try reviewItems(status: .open, limit: Int(Int32.max)) }
-        let statement = try connection.statement(
-            """
-            SELECT \(Self.reviewColumns) FROM review_items WHERE status = 'open' AND first_mention = ?1
-            UNION SELECT \(Self.reviewColumns) FROM review_items WHERE status = 'open' AND second_mention = ?1
-            """)
         var items: [Int64: ReviewItem] = [:]
-        for id in Set(ids) {
-            statement.reset()
-            try statement.bind(.int(id))
+        try connection.forEachRun(
+            of: """
+                SELECT \(Self.reviewColumns) FROM review_items WHERE status = 'open' AND first_mention = ?1
+                UNION SELECT \(Self.reviewColumns) FROM review_items WHERE status = 'open' AND second_mention = ?1
+                """, with: Set(ids).map { [.int($0)] }
+        ) { _, statement in
             while try statement.step() {
                 let item = try reviewItem(statement)
                 items[item.id] = item

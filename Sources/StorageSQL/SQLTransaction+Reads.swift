@@ -33,24 +33,48 @@ extension SQLTransaction {
         return try statement.step() ? statement.text(0) : nil
     }
 
-    func entity(id: String) throws -> EntityRow? {
-        let statement = try connection.statement("SELECT id, kind, status, redirect_to FROM entities WHERE id = ?")
-            .bind(.text(id))
-        guard try statement.step() else { return nil }
+    private static let entitySQL = "SELECT id, kind, status, redirect_to FROM entities WHERE id = ?"
+
+    private func entityRow(_ statement: any SQLStatement) throws -> EntityRow {
         guard let kind = EntityKind(rawValue: statement.text(1)), let status = EntityRow.Status(rawValue: statement.text(2))
-        else { throw StoreError.corruptRow("entity \(id)") }
+        else { throw StoreError.corruptRow("entity \(statement.text(0))") }
         return EntityRow(id: statement.text(0), kind: kind, status: status, redirectTo: statement.optionalText(3))
     }
 
+    func entity(id: String) throws -> EntityRow? {
+        let statement = try connection.statement(Self.entitySQL).bind(.text(id))
+        return try statement.step() ? try entityRow(statement) : nil
+    }
+
+    func entities(ids: [String]) throws -> [String: EntityRow] {
+        var rows: [String: EntityRow] = [:]
+        try connection.forEachRun(of: Self.entitySQL, with: Set(ids).map { [.text($0)] }) { _, statement in
+            if try statement.step() {
+                let row = try entityRow(statement)
+                rows[row.id] = row
+            }
+        }
+        return rows
+    }
+
+    private static let membersSQL = """
+        SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location
+        FROM entity_members e JOIN mentions m ON m.id = e.mention_id
+        WHERE e.entity_id = ? AND m.retired_at IS NULL ORDER BY m.id
+        """
+
     func members(ofEntity id: String) throws -> [StoredMention] {
-        let statement = try connection.statement(
-            """
-            SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location
-            FROM entity_members e JOIN mentions m ON m.id = e.mention_id
-            WHERE e.entity_id = ? AND m.retired_at IS NULL ORDER BY m.id
-            """
-        ).bind(.text(id))
-        return try statement.rows { statement in try storedMention(statement) }
+        try connection.statement(Self.membersSQL).bind(.text(id)).rows { statement in try storedMention(statement) }
+    }
+
+    func members(ofEntities ids: [String]) throws -> [String: [StoredMention]] {
+        let unique = Array(Set(ids))
+        var members: [String: [StoredMention]] = [:]
+        try connection.forEachRun(of: Self.membersSQL, with: unique.map { [.text($0)] }) { index, statement in
+            let rows = try statement.rows { statement in try storedMention(statement) }
+            if !rows.isEmpty { members[unique[index]] = rows }
+        }
+        return members
     }
 
     func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String? {
@@ -70,18 +94,26 @@ extension SQLTransaction {
         return try statement.step() ? statement.text(0) : nil
     }
 
+    func goldenRecordJSON(entityIDs ids: [String]) throws -> [String: String] {
+        let unique = Array(Set(ids))
+        var bodies: [String: String] = [:]
+        try connection.forEachRun(of: "SELECT body FROM golden_records WHERE entity_id = ?", with: unique.map { [.text($0)] }) {
+            index, statement in
+            if try statement.step() { bodies[unique[index]] = statement.text(0) }
+        }
+        return bodies
+    }
+
     func links(ofMentions ids: [Int64]) throws -> [MentionLink] {
         var result: [MentionLink] = []
         var seen: Set<Int64> = []
-        let statement = try connection.statement(
-            """
-            SELECT l.id, l.type, l.attributes, f.source, f.kind, f.record_key, t.source, t.kind, t.record_key
-            FROM mention_links l JOIN mentions f ON f.id = l.from_mention JOIN mentions t ON t.id = l.to_mention
-            WHERE l.from_mention = ?1 OR l.to_mention = ?1
-            """)
-        for id in ids {
-            statement.reset()
-            try statement.bind(.int(id))
+        try connection.forEachRun(
+            of: """
+                SELECT l.id, l.type, l.attributes, f.source, f.kind, f.record_key, t.source, t.kind, t.record_key
+                FROM mention_links l JOIN mentions f ON f.id = l.from_mention JOIN mentions t ON t.id = l.to_mention
+                WHERE l.from_mention = ?1 OR l.to_mention = ?1
+                """, with: ids.map { [.int($0)] }
+        ) { _, statement in
             while try statement.step() {
                 guard seen.insert(statement.int(0)).inserted else { continue }
                 guard let type = LinkType(rawValue: statement.text(1)), let fromKind = EntityKind(rawValue: statement.text(4)),

@@ -26,11 +26,10 @@ extension SQLTransaction {
     }
 
     func valueChoices(ofMentions ids: [Int64]) throws -> [ValueChoice] {
-        let statement = try connection.statement("SELECT mention_id, field, actor, time FROM value_choices WHERE mention_id = ?")
         var choices: [ValueChoice] = []
-        for id in Set(ids).sorted() {
-            statement.reset()
-            try statement.bind(.int(id))
+        try connection.forEachRun(
+            of: "SELECT mention_id, field, actor, time FROM value_choices WHERE mention_id = ?", with: Set(ids).sorted().map { [.int($0)] }
+        ) { _, statement in
             while try statement.step() {
                 choices.append(ValueChoice(mentionID: statement.int(0), field: statement.text(1), actor: statement.text(2), time: statement.text(3)))
             }

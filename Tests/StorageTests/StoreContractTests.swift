@@ -83,6 +83,19 @@ import Testing
         #expect(try store.read { try $0.entity(id: "P-2") }?.status == .active)
     }
 
+    /// Lookups of many ids at once (PostgreSQL sends them in pipelined batches) answer each id with its own row,
+    /// across batch boundaries, and leave out ids without one.
+    @Test(arguments: Engine.available) func batchedLookupsAnswerEveryIDWithItsOwnRow(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let ids = try store.write { transaction in
+            try (1...700).map { try transaction.stage(Fixture.person("K\($0)"), contentHash: "h\($0)", at: "t").0.id }
+        }
+        let keys = try store.write { try $0.mentionKeys(ids: ids + [ids.max()! + 1000] + ids.prefix(3)) }
+        #expect(keys.count == 700)
+        for (offset, id) in ids.enumerated() { #expect(keys[id]?.recordKey == "K\(offset + 1)") }
+        #expect(try store.read { try $0.mentionKeys(ids: Array(ids.suffix(300))) } == keys.filter { ids.suffix(300).contains($0.key) })
+    }
+
     @Test(arguments: Engine.available) func quarantineIsKeptOnceWithEveryReason(engine: Engine) throws {
         let store = try engine.makeStore()
         let location = SourceLocation(file: "land.csv", line: 7)
