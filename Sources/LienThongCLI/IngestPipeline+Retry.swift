@@ -53,9 +53,10 @@ extension IngestPipeline {
                     let record = RawRecord(location: quarantined.location, fields: fields, rawText: quarantined.rawText)
                     switch evaluator.evaluate(record) {
                     case .mapped(let mentions, let links):
+                        var known: FirstLoadMemory?  // a retry re-drives records of a source already loaded
                         try stageMapped(
                             mentions, links: links, recordDigest: fingerprint?.digest(fields), counts: &report.counts, changed: &changed,
-                            in: transaction, at: time)
+                            firstLoad: &known, in: transaction, at: time)
                         try transaction.updateQuarantined(id: quarantined.id, status: "retried", reasons: quarantined.reasons)
                         report.staged.append(quarantined.id)
                     case .quarantined(let reasons):

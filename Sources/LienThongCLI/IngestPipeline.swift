@@ -189,6 +189,7 @@ struct IngestPipeline {
         // limit), and replaces the source's open quarantine: records still failing are quarantined again below.
         let liveBefore = snapshot == nil ? [] : try transaction.mentionIDs(source: mapping.source)
         if snapshot != nil { try transaction.supersedeQuarantine(source: mapping.source) }
+        var firstLoad = try transaction.hasMentions(source: mapping.source) ? nil : FirstLoadMemory(source: mapping.source)
         for input in inputs {
             let renamed = input.name != input.path
             let summary: DecodeSummary
@@ -203,7 +204,7 @@ struct IngestPipeline {
                             if counts.read % 10_000 == 0 { progress(counts.read) }
                             if cancellation?.isSet == true { throw IngestCancelled() }
                         }
-                        let staged = try stage(record, counts: &counts, changed: &changed, in: transaction, at: time)
+                        let staged = try stage(record, counts: &counts, changed: &changed, firstLoad: &firstLoad, in: transaction, at: time)
                         if snapshot != nil { seen.formUnion(staged) }
                     },
                     onRecordError: { error in
@@ -240,10 +241,11 @@ struct IngestPipeline {
     /// under the same mapping (`RecordFingerprint`): mapping it again would give the same mentions and links.
     /// Returns the ids of the record's mentions (none when it was quarantined).
     private func stage(
-        _ record: RawRecord, counts: inout RunCounts, changed: inout ChangedMentions, in transaction: any StoreTransaction, at time: String
+        _ record: RawRecord, counts: inout RunCounts, changed: inout ChangedMentions, firstLoad: inout FirstLoadMemory?,
+        in transaction: any StoreTransaction, at time: String
     ) throws -> [Int64] {
         let digest = fingerprint?.digest(record.fields)
-        if let digest, !sharesMentions {
+        if let digest, !sharesMentions, firstLoad?.isNew(digest: digest) != true {
             let unchanged = try transaction.mentionIDs(recordDigest: digest)
             if !unchanged.isEmpty {
                 counts.staged += 1
@@ -255,7 +257,8 @@ struct IngestPipeline {
         switch evaluator.evaluate(record) {
         case .mapped(let mentions, let links):
             return try stageMapped(
-                mentions, links: links, recordDigest: digest, counts: &counts, changed: &changed, in: transaction, at: time)
+                mentions, links: links, recordDigest: digest, counts: &counts, changed: &changed, firstLoad: &firstLoad, in: transaction,
+                at: time)
         case .quarantined(let reasons):
             counts.quarantined += 1
             try transaction.quarantine(
@@ -270,14 +273,16 @@ struct IngestPipeline {
     @discardableResult
     func stageMapped(
         _ mentions: [Mention], links: [MentionLink], recordDigest: String?, counts: inout RunCounts, changed: inout ChangedMentions,
-        in transaction: any StoreTransaction, at time: String
+        firstLoad: inout FirstLoadMemory?, in transaction: any StoreTransaction, at time: String
     ) throws -> [Int64] {
         counts.staged += 1
         var ids: [Int64] = []
         for mention in mentions {
             let content = try MentionContent.json(mention)
             let (stored, outcome) = try transaction.stage(
-                mention, content: content, contentHash: Digest.sha256Hex(content), recordDigest: recordDigest, at: time)
+                mention, content: content, contentHash: Digest.sha256Hex(content), recordDigest: recordDigest,
+                knownNew: firstLoad?.isNew(mention.key) == true, at: time)
+            firstLoad?.staged(mention.key)
             ids.append(stored.id)
             if outcome == .unchanged {
                 counts.mentionsUnchanged += 1
@@ -290,6 +295,7 @@ struct IngestPipeline {
         if try transaction.replaceLinks(stated: links, at: time), let first = links.first, let stored = try transaction.mention(key: first.from) {
             changed.insert(stored.id)
         }
+        if let recordDigest { firstLoad?.staged(digest: recordDigest) }
         return ids
     }
 }

@@ -4,7 +4,7 @@ import Domain
 /// `P-3f2a9c0d1b4e5a67`. The id never changes afterwards; merges retire ids with a redirect.
 enum EntityIDMinter {
     static func mint(for key: MentionKey, exists: (String) throws -> Bool) throws -> String {
-        let base = "\(key.kind.idPrefix)-\(fingerprint("\(key.source)|\(key.kind.rawValue)|\(key.recordKey)"))"
+        let base = firstCandidate(for: key)
         var candidate = base
         var attempt = 1
         while try exists(candidate) {
@@ -12,6 +12,11 @@ enum EntityIDMinter {
             candidate = "\(base)-\(attempt)"
         }
         return candidate
+    }
+
+    /// The id `mint` gives `key` unless an entity has it already.
+    static func firstCandidate(for key: MentionKey) -> String {
+        "\(key.kind.idPrefix)-\(fingerprint("\(key.source)|\(key.kind.rawValue)|\(key.recordKey)"))"
     }
 
     /// FNV-1a 64, 16 hex digits.

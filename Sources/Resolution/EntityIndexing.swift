@@ -7,8 +7,11 @@ import Storage
 struct EntityIndexing: Sendable {
     var map: (any AdministrativeMap)?
 
-    /// `links`: the links the members state (a person's owned parcels place it).
-    func update(_ golden: GoldenRecord, members: [StoredMention], links: [MentionLink], in transaction: any StoreTransaction) throws {
+    /// `links`: the links the members state (a person's owned parcels place it); `current`: the entity's index entries
+    /// as they are (nil: the store reads them).
+    func update(
+        _ golden: GoldenRecord, members: [StoredMention], links: [MentionLink], current: EntityIndexEntries?, in transaction: any StoreTransaction
+    ) throws {
         var places: [String: String?] = [:]
         func add(_ more: [String: String?]) { places.merge(more) { old, new in old ?? new } }
         var names: [String] = []
@@ -37,15 +40,15 @@ struct EntityIndexing: Sendable {
             exact = TextFolding.fold(enterprise.value.name)
         }
         let placed = places.map { EntityPlace(communeCode: $0.key, provinceCode: ($0.value ?? map?.province(of2025Commune: $0.key)) ?? "") }
-        try transaction.setPlaces(ofEntity: golden.entityID, placed.sorted { $0.communeCode < $1.communeCode })
+        try transaction.setPlaces(ofEntity: golden.entityID, placed.sorted { $0.communeCode < $1.communeCode }, current: current)
         var seen: Set<String> = []
         try transaction.setSearchNames(
             ofEntity: golden.entityID, kind: golden.body.kind, names: names.filter { !$0.isEmpty && seen.insert($0).inserted },
-            exactName: exact, birthYear: birthYear)
+            exactName: exact, birthYear: birthYear, current: current)
     }
 
     /// A retired entity leaves search; its places stay, so its last events remain visible in scoped feeds.
-    func remove(entityID: String, kind: EntityKind, in transaction: any StoreTransaction) throws {
-        try transaction.setSearchNames(ofEntity: entityID, kind: kind, names: [], exactName: "", birthYear: nil)
+    func remove(entityID: String, kind: EntityKind, current: EntityIndexEntries? = nil, in transaction: any StoreTransaction) throws {
+        try transaction.setSearchNames(ofEntity: entityID, kind: kind, names: [], exactName: "", birthYear: nil, current: current)
     }
 }

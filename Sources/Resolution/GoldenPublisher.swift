@@ -48,14 +48,15 @@ public struct GoldenPublisher: Sendable {
             try transaction.retireEntity(id: entityID, redirectTo: nil, at: time)
             try transaction.unbindKeys(ofEntity: entityID)
             try transaction.deleteGoldenRecord(entityID: entityID)
-            try EntityIndexing(map: map).remove(entityID: entityID, kind: entity.kind, in: transaction)
+            try EntityIndexing(map: map).remove(entityID: entityID, kind: entity.kind, current: inputs.indexEntries(of: entityID), in: transaction)
             try transaction.appendFeedEvent(
                 type: .entityRetired, subject: entityID, kind: entity.kind, data: #"{"entityID":"\#(entityID)"}"#, at: time)
             summary.entitiesRetired += 1
             summary.feedEvents += 1
             return
         }
-        try EntityIndexing(map: map).update(golden, members: members, links: inputs.links(from: members), in: transaction)
+        try EntityIndexing(map: map).update(
+            golden, members: members, links: inputs.links(from: members), current: inputs.indexEntries(of: entityID), in: transaction)
         if case .person(let person) = golden.body {
             inputs.noteSuperseded(
                 try raiseValueItems(

@@ -14,6 +14,7 @@ struct RefreshInputs {
     private var entities: [String: EntityRow]
     private var members: [String: [StoredMention]]
     private var goldenJSON: [String: String]
+    private var indexEntries: [String: EntityIndexEntries]
     /// Value choices by mention id (persons only).
     private var choices: [Int64: [ValueChoice]] = [:]
     /// Links stated by a person member, by the member's key (for the parcels a person owns).
@@ -30,6 +31,7 @@ struct RefreshInputs {
         self.entities = entities
         self.members = members
         goldenJSON = try transaction.goldenRecordJSON(entityIDs: active)
+        indexEntries = try transaction.indexEntries(ofEntities: active)
         let persons = active.filter { entities[$0]?.kind == .person }.flatMap { members[$0] ?? [] }.map(\.id)
         guard !persons.isEmpty else { return }
         for choice in try transaction.valueChoices(ofMentions: persons) { choices[choice.mentionID, default: []].append(choice) }
@@ -46,6 +48,9 @@ struct RefreshInputs {
     func members(of id: String) -> [StoredMention] { members[id] ?? [] }
 
     func goldenJSON(of id: String) -> String? { goldenJSON[id] }
+
+    /// The entity's places and search entry as they are before its refresh.
+    func indexEntries(of id: String) -> EntityIndexEntries? { indexEntries[id] }
 
     /// The value choices of `members`, by ascending mention id (as `valueChoices(ofMentions:)` gives them).
     func choices(of members: [StoredMention]) -> [ValueChoice] {

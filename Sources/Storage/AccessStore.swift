@@ -6,6 +6,8 @@ public protocol AccessReader {
     func apiKeys() throws -> [APIKey]
     /// The 2025 communes an entity is placed in (kept for retired entities, so their last events stay visible).
     func places(ofEntity id: String) throws -> [EntityPlace]
+    /// The index entries (places, search entry) of each entity, in one batch of lookups per kind of entry.
+    func indexEntries(ofEntities ids: [String]) throws -> [String: EntityIndexEntries]
     /// Entities of `kind` whose indexed names contain every folded token, best first (the exact folded name first),
     /// optionally with this birth year, in this commune, and within `jurisdiction`.
     func searchEntities(
@@ -35,10 +37,23 @@ public protocol AccessWriter {
     func putAPIKey(_ key: APIKey) throws
     /// Marks a key revoked; false when there is no such active key.
     func revokeAPIKey(id: String, at time: String) throws -> Bool
-    /// Replaces an entity's places.
-    func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws
-    /// Replaces an entity's searchable names (folded) and birth year; an empty `names` removes it from search.
-    func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws
+    /// Replaces an entity's places (writes nothing when they are the same); `current`: its index entries as read
+    /// before in this transaction, nil to read them.
+    func setPlaces(ofEntity id: String, _ places: [EntityPlace], current: EntityIndexEntries?) throws
+    /// Replaces an entity's searchable names (folded) and birth year (writes nothing when they are the same); an
+    /// empty `names` removes it from search. `current` as for `setPlaces`.
+    func setSearchNames(
+        ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?, current: EntityIndexEntries?) throws
+}
+
+extension AccessWriter {
+    public func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws {
+        try setPlaces(ofEntity: id, places, current: nil)
+    }
+
+    public func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws {
+        try setSearchNames(ofEntity: id, kind: kind, names: names, exactName: exactName, birthYear: birthYear, current: nil)
+    }
 }
 
 /// The access log's own write transaction (`Store.appendToAccessLog`): the chain's head and appends to it.

@@ -60,6 +60,35 @@ public struct EntityPlace: Hashable, Sendable, Codable {
     }
 }
 
+/// What the query API's index holds for one entity (`AccessReader.indexEntries(ofEntities:)`): handed back to
+/// `setPlaces` and `setSearchNames`, it spares them reading it again to see whether anything changed.
+public struct EntityIndexEntries: Sendable, Equatable {
+    /// The entity's places, by commune code.
+    public var places: [EntityPlace]
+    /// Its search entry, nil when it is not searchable.
+    public var search: SearchEntry?
+
+    public struct SearchEntry: Sendable, Equatable {
+        public var kind: String
+        public var exactName: String
+        public var birthYear: Int64?
+        /// The names as stored: folded, joined with " | ".
+        public var names: String
+
+        public init(kind: String, exactName: String, birthYear: Int64?, names: String) {
+            self.kind = kind
+            self.exactName = exactName
+            self.birthYear = birthYear
+            self.names = names
+        }
+    }
+
+    public init(places: [EntityPlace], search: SearchEntry?) {
+        self.places = places
+        self.search = search
+    }
+}
+
 /// An API key as stored: never the secret itself, only its SHA-256.
 public struct APIKey: Hashable, Sendable, Codable {
     /// The public part of the key (`lt_<id>_<secret>`), used to find it.

@@ -36,6 +36,8 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     func mentionIDs(unresolvedOnly: Bool) throws -> [Int64]
     /// The live mentions of one source (the mapping's `source:`), ascending: what a full snapshot must contain again.
     func mentionIDs(source: String) throws -> [Int64]
+    /// True when the store holds any mention of the source, live or retired.
+    func hasMentions(source: String) throws -> Bool
     /// The live mentions last staged from a source record with this fingerprint (none: the record is new or changed,
     /// or was staged before fingerprints were kept).
     func mentionIDs(recordDigest: String) throws -> [Int64]

@@ -7,7 +7,9 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
     /// `recordDigest` is the fingerprint of the source record the mention was mapped from (`RecordFingerprint`), kept
     /// on the mention (also when its content is unchanged) so that a later ingest of the same record can skip it;
     /// nil when the mention did not come straight from a decoded record.
-    func stage(_ mention: Mention, content: String, contentHash: String, recordDigest: String?, at time: String) throws
+    /// `knownNew`: the caller knows no mention has this key (a first load of the source that staged no such key
+    /// yet), so none is looked up.
+    func stage(_ mention: Mention, content: String, contentHash: String, recordDigest: String?, knownNew: Bool, at time: String) throws
         -> (StoredMention, StageOutcome)
     /// Tombstones a mention a full snapshot no longer contains: a version without content is recorded, and the
     /// mention leaves its entity, the person index and every link (its record key, history and steward decisions
@@ -52,6 +54,12 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
 extension StoreTransaction {
     /// Stages with the content JSON computed here (tests and small callers; the ingest path passes it in).
     public func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome) {
-        try stage(mention, content: try MentionContent.json(mention), contentHash: contentHash, recordDigest: nil, at: time)
+        try stage(mention, content: try MentionContent.json(mention), contentHash: contentHash, recordDigest: nil, knownNew: false, at: time)
+    }
+
+    public func stage(_ mention: Mention, content: String, contentHash: String, recordDigest: String?, at time: String) throws
+        -> (StoredMention, StageOutcome)
+    {
+        try stage(mention, content: content, contentHash: contentHash, recordDigest: recordDigest, knownNew: false, at: time)
     }
 }

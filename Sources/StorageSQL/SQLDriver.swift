@@ -134,6 +134,8 @@ extension SQLConnection {
 /// The shared store code, for the engine modules: a transaction (which is also a reader) over a driver connection.
 public enum SQLStoreTransactions {
     /// The store operations of one transaction on `connection`; the caller has begun it and commits or rolls it back.
+    /// One per database transaction, which holds the store's write lock: it counts feed sequences on from the head
+    /// it read.
     public static func on(_ connection: any SQLConnection) -> any StoreTransaction { SQLTransaction(connection: connection) }
     /// The access-log appends of one transaction on `connection` (`Store.appendToAccessLog`).
     public static func accessLog(on connection: any SQLConnection) -> any AccessLogAppender { SQLTransaction(connection: connection) }

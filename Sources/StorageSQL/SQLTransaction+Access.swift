@@ -47,15 +47,29 @@ extension SQLTransaction {
 
     // MARK: places and search
 
+    private static let placesSQL = "SELECT commune_code, province_code FROM entity_places WHERE entity_id = ? ORDER BY commune_code"
+
     func places(ofEntity id: String) throws -> [EntityPlace] {
-        let statement = try connection.statement(
-            "SELECT commune_code, province_code FROM entity_places WHERE entity_id = ? ORDER BY commune_code"
-        ).bind(.text(id))
-        return try statement.rows { statement in EntityPlace(communeCode: statement.text(0), provinceCode: statement.text(1)) }
+        try connection.statement(Self.placesSQL).bind(.text(id))
+            .rows { statement in EntityPlace(communeCode: statement.text(0), provinceCode: statement.text(1)) }
     }
 
-    func setPlaces(ofEntity id: String, _ places: [EntityPlace]) throws {
-        guard try self.places(ofEntity: id) != places.sorted(by: { $0.communeCode < $1.communeCode }) else { return }
+    func indexEntries(ofEntities ids: [String]) throws -> [String: EntityIndexEntries] {
+        let unique = Array(Set(ids))
+        var entries: [String: EntityIndexEntries] = [:]
+        try connection.forEachRun(of: Self.placesSQL, with: unique.map { [.text($0)] }) { index, statement in
+            entries[unique[index]] = EntityIndexEntries(
+                places: try statement.rows { statement in EntityPlace(communeCode: statement.text(0), provinceCode: statement.text(1)) },
+                search: nil)
+        }
+        try connection.forEachRun(of: searchEntrySQL, with: unique.map { [.text($0)] }) { index, statement in
+            entries[unique[index]]?.search = try statement.step() ? Self.searchEntry(statement) : nil
+        }
+        return entries
+    }
+
+    func setPlaces(ofEntity id: String, _ places: [EntityPlace], current: EntityIndexEntries?) throws {
+        guard try current?.places ?? self.places(ofEntity: id) != places.sorted(by: { $0.communeCode < $1.communeCode }) else { return }
         try connection.statement("DELETE FROM entity_places WHERE entity_id = ?").bind(.text(id)).run()
         let insert = try connection.statement(
             """

@@ -189,6 +189,12 @@ extension SQLTransaction {
         try ids(connection.statement("SELECT id FROM mentions WHERE raw_digest = ?").bind(.text(recordDigest)))
     }
 
+    func hasMentions(source: String) throws -> Bool {
+        let statement = try connection.statement("SELECT 1 FROM mentions WHERE source = ? LIMIT 1").bind(.text(source))
+        defer { statement.reset() }
+        return try statement.step()
+    }
+
     func mentionIDs(source: String) throws -> [Int64] {
         try ids(connection.statement("SELECT id FROM mentions WHERE source = ? AND retired_at IS NULL ORDER BY id").bind(.text(source)))
     }

@@ -6,24 +6,36 @@ import Storage
 /// name tokens in a `text[]` column under a GIN index and ranks shorter names first. Both match a query when every
 /// token is one of the entity's name tokens, and put an exact folded full name first.
 extension SQLTransaction {
-    func setSearchNames(ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?) throws {
+    /// An entity's search entry: kind, exact name, birth year, names (SQLite keeps the names in the FTS5 table).
+    var searchEntrySQL: String {
+        connection.dialect == .sqlite
+            ? "SELECT s.kind, s.exact_name, s.birth_year, n.names FROM entity_search s JOIN entity_search_names n ON n.rowid = s.rowid WHERE s.entity_id = ?"
+            : "SELECT s.kind, s.exact_name, s.birth_year, s.names FROM entity_search s WHERE s.entity_id = ?"
+    }
+
+    static func searchEntry(_ statement: any SQLStatement) -> EntityIndexEntries.SearchEntry {
+        .init(kind: statement.text(0), exactName: statement.text(1), birthYear: statement.optionalInt(2), names: statement.text(3))
+    }
+
+    func setSearchNames(
+        ofEntity id: String, kind: EntityKind, names: [String], exactName: String, birthYear: Int?, current: EntityIndexEntries?
+    ) throws {
         let joined = names.joined(separator: " | ")
-        let namesColumn = connection.dialect == .sqlite ? "n.names" : "s.names"
-        let join = connection.dialect == .sqlite ? "JOIN entity_search_names n ON n.rowid = s.rowid" : ""
-        let existing = try connection.statement(
-            "SELECT s.kind, s.exact_name, s.birth_year, \(namesColumn) FROM entity_search s \(join) WHERE s.entity_id = ?"
-        ).bind(.text(id))
-        var found = false
-        var unchanged = false
-        if try existing.step() {
-            found = true
-            unchanged =
-                !names.isEmpty && existing.text(0) == kind.rawValue && existing.text(1) == exactName
-                && existing.optionalInt(2) == birthYear.map(Int64.init) && existing.text(3) == joined
+        let existing: EntityIndexEntries.SearchEntry?
+        if let current {
+            existing = current.search
+        } else {
+            let statement = try connection.statement(searchEntrySQL).bind(.text(id))
+            existing = try statement.step() ? Self.searchEntry(statement) : nil
+            statement.reset()
         }
-        existing.reset()
+        let found = existing != nil
         // A refresh that changed nothing searchable writes nothing (batch resolution refreshes every entity).
-        if unchanged { return }
+        if !names.isEmpty,
+            existing == .init(kind: kind.rawValue, exactName: exactName, birthYear: birthYear.map(Int64.init), names: joined)
+        {
+            return
+        }
         switch connection.dialect {
         case .sqlite:
             if found {

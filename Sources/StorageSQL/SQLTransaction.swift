@@ -5,12 +5,20 @@ import Storage
 /// Write operations of one transaction, on any SQL engine (reads are in `SQLTransaction+Reads.swift`).
 struct SQLTransaction: StoreTransaction, AccessLogAppender {
     let connection: any SQLConnection
+    /// The transaction's last appended feed sequence: appends count on from the head read once.
+    private let appended = AppendedFeed()
+    /// Ids for new mentions taken ahead from the engine's sequence (PostgreSQL).
+    private let mentionIDs = MentionIDBlock()
 
-    func stage(_ mention: Mention, content body: String, contentHash: String, recordDigest: String?, at time: String) throws
-        -> (StoredMention, StageOutcome)
+    init(connection: any SQLConnection) {
+        self.connection = connection
+    }
+
+    func stage(_ mention: Mention, content body: String, contentHash: String, recordDigest: String?, knownNew: Bool, at time: String)
+        throws -> (StoredMention, StageOutcome)
     {
         let digest = SQLValue.optional(recordDigest)
-        if let existing = try existingVersion(mention.key) {
+        if !knownNew, let existing = try existingVersion(mention.key) {
             if existing.hash == contentHash && !existing.retired {
                 if existing.recordDigest != recordDigest {
                     try connection.statement("UPDATE mentions SET raw_digest = ? WHERE id = ?").bind(digest, .int(existing.id)).run()
@@ -31,16 +39,30 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
             try insertVersion(id: existing.id, version: version, hash: contentHash, body: body, at: time)
             return (StoredMention(id: existing.id, mention: mention, version: version, contentHash: contentHash), .updated)
         }
-        let id = try connection.insert(
-            """
-            INSERT INTO mentions (
-                source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at, raw_digest)
-            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
-            """, returningKey: "id", [
-                .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
-                .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
-                .text(time), .text(time), digest,
-            ])
+        let values: [SQLValue] = [
+            .text(mention.key.source), .text(mention.key.kind.rawValue), .text(mention.key.recordKey),
+            .text(mention.registry), .text(contentHash), .text(body), .text(try StoredJSON.encode(mention.location)),
+            .text(time), .text(time), digest,
+        ]
+        let id: Int64
+        if let allocated = try mentionIDs.next(on: connection) {
+            // Known before the insert: it is sent without waiting (PostgreSQL pipelines it).
+            id = allocated
+            try connection.statement(
+                """
+                INSERT INTO mentions (
+                    id, source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at, raw_digest)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                """
+            ).bind([.int(id)] + values).run()
+        } else {
+            id = try connection.insert(
+                """
+                INSERT INTO mentions (
+                    source, kind, record_key, registry, version, content_hash, body, location, ingested_at, updated_at, raw_digest)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                """, returningKey: "id", values)
+        }
         try insertVersion(id: id, version: 1, hash: contentHash, body: body, at: time)
         return (StoredMention(id: id, mention: mention, version: 1, contentHash: contentHash), .inserted)
     }
@@ -227,12 +249,11 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
     {
         let id = RandomUUID.lowercased()
         // Sequences are contiguous on every engine: the next one is taken under the store's single writer (a
-        // PostgreSQL sequence would leave a gap for every rolled-back batch).
-        let sequence = try connection.insert(
-            """
-            INSERT INTO feed_events (sequence, id, type, subject, kind, time, data)
-            VALUES ((SELECT coalesce(max(sequence), 0) + 1 FROM feed_events), ?, ?, ?, ?, ?, ?)
-            """, returningKey: "sequence", [.text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)])
+        // PostgreSQL sequence would leave a gap for every rolled-back batch). The head is read once per transaction,
+        // then counted on, so the insert needs no answer (PostgreSQL pipelines it).
+        let sequence = try appended.next { try feedHead() }
+        try connection.statement("INSERT INTO feed_events (sequence, id, type, subject, kind, time, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind(.int(sequence), .text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)).run()
         return FeedEvent(
             sequence: sequence, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
     }

@@ -33,6 +33,41 @@ import Testing
         #expect(try search(store, ["binh"]).isEmpty)
     }
 
+    /// The index entries read for many entities at once are what the entities hold; handed back to the setters they
+    /// decide alike whether anything changed.
+    @Test(arguments: Engine.available) func indexEntriesReadAheadAreWhatTheSettersCompareWith(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let place = EntityPlace(communeCode: "00004", provinceCode: "01")
+        try store.write { transaction in
+            for id in ["P-1", "P-2", "P-3"] { try transaction.createEntity(id: id, kind: .person, at: "t") }
+            try transaction.setPlaces(ofEntity: "P-1", [place])
+            try transaction.setSearchNames(ofEntity: "P-1", kind: .person, names: ["nguyen van an", "nguyen an"], exactName: "nguyen van an", birthYear: 1985)
+            try transaction.setSearchNames(ofEntity: "P-2", kind: .person, names: ["tran thi binh"], exactName: "tran thi binh", birthYear: nil)
+        }
+        let entries = try store.read { try $0.indexEntries(ofEntities: ["P-1", "P-2", "P-3", "P-1"]) }
+        #expect(entries.count == 3)
+        #expect(entries["P-1"] == EntityIndexEntries(
+            places: [place], search: .init(kind: "person", exactName: "nguyen van an", birthYear: 1985, names: "nguyen van an | nguyen an")))
+        #expect(entries["P-2"]?.places == [] && entries["P-2"]?.search?.birthYear == nil && entries["P-2"]?.search?.names == "tran thi binh")
+        #expect(entries["P-3"] == EntityIndexEntries(places: [], search: nil))
+        try store.write { transaction in
+            // Unchanged against what was read: nothing written; changed: replaced, as without `current`.
+            try transaction.setSearchNames(
+                ofEntity: "P-1", kind: .person, names: ["nguyen van an", "nguyen an"], exactName: "nguyen van an", birthYear: 1985,
+                current: entries["P-1"])
+            try transaction.setPlaces(ofEntity: "P-1", [place], current: entries["P-1"])
+            try transaction.setSearchNames(
+                ofEntity: "P-2", kind: .person, names: ["le van cuong"], exactName: "le van cuong", birthYear: 1990, current: entries["P-2"])
+            try transaction.setPlaces(ofEntity: "P-3", [place], current: entries["P-3"])
+            try transaction.setSearchNames(ofEntity: "P-3", kind: .person, names: [], exactName: "", birthYear: nil, current: entries["P-3"])
+        }
+        #expect(try search(store, ["nguyen", "an"]) == ["P-1"])
+        #expect(try search(store, ["binh"]).isEmpty)
+        #expect(try search(store, ["cuong"]) == ["P-2"])
+        #expect(try store.read { try $0.places(ofEntity: "P-3") } == [place])
+        #expect(try store.read { try $0.indexEntries(ofEntities: ["P-1"]) } == ["P-1": entries["P-1"]!])
+    }
+
     @Test(arguments: Engine.available) func aFullScanOfTheAccessLogReadsEveryEntryOnceInOrderAcrossPages(engine: Engine) throws {
         let store = try engine.makeStore()
         let count = 2 * SQLTransactionScan.pageRows + 1  // two full pages and one row
