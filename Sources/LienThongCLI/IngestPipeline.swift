@@ -277,6 +277,8 @@ struct IngestPipeline {
     ) throws -> [Int64] {
         counts.staged += 1
         var ids: [Int64] = []
+        var staged: [MentionKey: Int64] = [:]
+        var inserted: Set<MentionKey> = []
         for mention in mentions {
             let content = try MentionContent.json(mention)
             let (stored, outcome) = try transaction.stage(
@@ -284,6 +286,8 @@ struct IngestPipeline {
                 knownNew: firstLoad?.isNew(mention.key) == true, at: time)
             firstLoad?.staged(mention.key)
             ids.append(stored.id)
+            staged[mention.key] = stored.id
+            if outcome == .inserted { inserted.insert(mention.key) }
             if outcome == .unchanged {
                 counts.mentionsUnchanged += 1
             } else {
@@ -292,8 +296,10 @@ struct IngestPipeline {
                 try resolver.index(stored, in: transaction)
             }
         }
-        if try transaction.replaceLinks(stated: links, at: time), let first = links.first, let stored = try transaction.mention(key: first.from) {
-            changed.insert(stored.id)
+        if let first = links.first,
+            try transaction.replaceLinks(stated: links, ids: staged, firstIsNew: inserted.contains(first.from), at: time)
+        {
+            if let id = try staged[first.from] ?? transaction.mention(key: first.from)?.id { changed.insert(id) }
         }
         if let recordDigest { firstLoad?.staged(digest: recordDigest) }
         return ids

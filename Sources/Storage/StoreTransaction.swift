@@ -17,8 +17,10 @@ public protocol StoreTransaction: StoreReader, MatchIndexWriter, StewardshipWrit
     /// of the links removed, or nil when the mention was not live (no such mention, or already retired).
     func retireMention(id: Int64, at time: String) throws -> [Int64]?
     /// Replaces the links stated by one source record (all from the same mention set); returns true if they changed.
+    /// `ids`: the row ids of mentions the caller knows (the record's own, just staged), spared a lookup;
+    /// `firstIsNew`: the first link's `from` mention was inserted in this transaction, so it states no link yet.
     @discardableResult
-    func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool
+    func replaceLinks(stated links: [MentionLink], ids: [MentionKey: Int64], firstIsNew: Bool, at time: String) throws -> Bool
     /// Keeps a record that could not be staged. `record` is the decoded tree of a record that failed mapping (nil for
     /// one that could not be decoded). Re-quarantining the same record at the same place leaves an open row as it is
     /// and reopens a retried one (with the new reasons). Returns true when a row was written or reopened.
@@ -55,6 +57,11 @@ extension StoreTransaction {
     /// Stages with the content JSON computed here (tests and small callers; the ingest path passes it in).
     public func stage(_ mention: Mention, contentHash: String, at time: String) throws -> (StoredMention, StageOutcome) {
         try stage(mention, content: try MentionContent.json(mention), contentHash: contentHash, recordDigest: nil, knownNew: false, at: time)
+    }
+
+    @discardableResult
+    public func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool {
+        try replaceLinks(stated: links, ids: [:], firstIsNew: false, at: time)
     }
 
     public func stage(_ mention: Mention, content: String, contentHash: String, recordDigest: String?, at time: String) throws

@@ -122,35 +122,42 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
         ).bind(.int(id), .int(Int64(version)), .text(hash), .text(body), .text(time)).run()
     }
 
-    func replaceLinks(stated links: [MentionLink], at time: String) throws -> Bool {
+    func replaceLinks(stated links: [MentionLink], ids known: [MentionKey: Int64], firstIsNew: Bool, at time: String) throws -> Bool {
         guard let first = links.first else { return false }
-        guard let fromID = try mentionID(first.from) else {
+        func id(_ key: MentionKey) throws -> Int64? { try known[key] ?? mentionID(key) }
+        guard let fromID = try id(first.from) else {
             throw StoreError.engine("link from unstaged mention \(first.from)")
+        }
+        // The links the first mention states now, read once (a mention inserted in this transaction states none).
+        var existing: [String: Int64] = [:]
+        if !firstIsNew {
+            let statement = try connection.statement("SELECT id, type, to_mention FROM mention_links WHERE from_mention = ?")
+                .bind(.int(fromID))
+            while try statement.step() { existing["\(statement.text(1))|\(fromID)|\(statement.int(2))"] = statement.int(0) }
         }
         var wanted: Set<String> = []
         var changed = false
+        let insert = """
+            INSERT INTO mention_links (type, from_mention, to_mention, attributes, created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (type, from_mention, to_mention) DO NOTHING
+            """
         for link in links {
-            guard let from = try mentionID(link.from), let to = try mentionID(link.to) else {
+            guard let from = try id(link.from), let to = try id(link.to) else {
                 throw StoreError.engine("link between unstaged mentions \(link.from) → \(link.to)")
             }
-            wanted.insert("\(link.type.rawValue)|\(from)|\(to)")
-            let inserted = try connection.statement(
-                """
-                INSERT INTO mention_links (type, from_mention, to_mention, attributes, created_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (type, from_mention, to_mention) DO NOTHING
-                """
-            ).bind(.text(link.type.rawValue), .int(from), .int(to), .text(try StoredJSON.encode(link.attributes)), .text(time))
-                .runCountingChanges()
-            changed = changed || inserted > 0
+            let key = "\(link.type.rawValue)|\(from)|\(to)"
+            guard wanted.insert(key).inserted, existing[key] == nil else { continue }
+            let values: [SQLValue] = [.text(link.type.rawValue), .int(from), .int(to), .text(try StoredJSON.encode(link.attributes)), .text(time)]
+            if from == fromID {
+                // Not among the links read: it is new (sent without waiting).
+                try connection.statement(insert).bind(values).run()
+                changed = true
+            } else {
+                changed = try connection.statement(insert).bind(values).runCountingChanges() > 0 || changed
+            }
         }
-        let existing = try connection.statement("SELECT id, type, to_mention FROM mention_links WHERE from_mention = ?")
-            .bind(.int(fromID))
-        var stale: [Int64] = []
-        while try existing.step() {
-            if !wanted.contains("\(existing.text(1))|\(fromID)|\(existing.int(2))") { stale.append(existing.int(0)) }
-        }
-        for id in stale {
-            try connection.statement("DELETE FROM mention_links WHERE id = ?").bind(.int(id)).run()
+        for (key, link) in existing.sorted(by: { $0.value < $1.value }) where !wanted.contains(key) {
+            try connection.statement("DELETE FROM mention_links WHERE id = ?").bind(.int(link)).run()
             changed = true
         }
         return changed

@@ -125,6 +125,21 @@ import Testing
         }
         let links = try store.read { reader in try reader.links(ofMentions: [try reader.mention(key: owner.key)!.id]) }
         #expect(links.map(\.to) == [parcelB.key])
+
+        // With the ids the caller knows, and a stating mention inserted in this transaction: the same outcome.
+        let second = Fixture.person("LD3", source: "land", registry: "land")
+        try store.write { transaction in
+            let (stored, outcome) = try transaction.stage(second, contentHash: "LD3", at: "t")
+            #expect(outcome == .inserted)
+            let parcel = try #require(try transaction.mention(key: parcelA.key)).id
+            let ids = [second.key: stored.id, parcelA.key: parcel]
+            let stated = [MentionLink(type: .ownsParcel, from: second.key, to: parcelA.key)]
+            #expect(try transaction.replaceLinks(stated: stated, ids: ids, firstIsNew: true, at: "t"))
+            #expect(!(try transaction.replaceLinks(stated: stated + stated, ids: ids, firstIsNew: false, at: "t")))
+            #expect(try transaction.replaceLinks(stated: [MentionLink(type: .ownsParcel, from: second.key, to: parcelB.key)], ids: ids, firstIsNew: false, at: "t"))
+        }
+        let secondLinks = try store.read { reader in try reader.links(ofMentions: [try reader.mention(key: second.key)!.id]) }
+        #expect(secondLinks.map(\.to) == [parcelB.key])
     }
 
     @Test(arguments: Engine.available) func checkpointsAreSetReplacedAndCleared(engine: Engine) throws {
