@@ -7,10 +7,12 @@ import Storage
 struct EntityIndexing: Sendable {
     var map: (any AdministrativeMap)?
 
-    /// `links`: the links the members state (a person's owned parcels place it); `current`: the entity's index entries
-    /// as they are (nil: the store reads them).
+    /// `links`: the links the members state (a person's owned parcels place it), with `parcels` the mentions they
+    /// point at as read before (the store is asked for any other); `current`: the entity's index entries as they are
+    /// (nil: the store reads them).
     func update(
-        _ golden: GoldenRecord, members: [StoredMention], links: [MentionLink], current: EntityIndexEntries?, in transaction: any StoreTransaction
+        _ golden: GoldenRecord, members: [StoredMention], links: [MentionLink], parcels: [MentionKey: StoredMention],
+        current: EntityIndexEntries?, in transaction: any StoreTransaction
     ) throws {
         var places: [String: String?] = [:]
         func add(_ more: [String: String?]) { places.merge(more) { old, new in old ?? new } }
@@ -22,7 +24,8 @@ struct EntityIndexing: Sendable {
             add(Places.of(person.addresses.map(\.value), map: map))
             let keys = Set(members.map(\.mention.key))
             for link in links where link.type == .ownsParcel && keys.contains(link.from) {
-                guard let parcel = try transaction.mention(key: link.to), case .parcel(let record) = parcel.mention.body else { continue }
+                guard let parcel = try parcels[link.to] ?? transaction.mention(key: link.to), case .parcel(let record) = parcel.mention.body
+                else { continue }
                 add(Places.of(record, map: map))
             }
             for stored in members {

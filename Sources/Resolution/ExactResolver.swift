@@ -21,31 +21,43 @@ public struct ExactResolver: Sendable {
         var touchedSet: Set<String> = []
         func touch(_ id: String) { if touchedSet.insert(id).inserted { touched.append(id) } }
 
-        for mentionID in mentionIDs {
-            guard let stored = try transaction.mention(id: mentionID), !stored.retired, stored.mention.key.kind != .person else { continue }
-            summary.mentionsResolved += 1
-            let current = try transaction.entityID(ofMention: mentionID)
-            let kind = stored.mention.key.kind
-            guard let key = StrongKey(of: stored.mention) else {
-                if let current { touch(current) } else { touch(try createEntity(for: stored, in: transaction, at: time, summary: &summary)) }
-                continue
-            }
-            if let owner = try transaction.entityID(kind: kind, keyType: key.type, keyValue: key.value),
-                try transaction.entity(id: owner)?.status == .active
-            {
-                if owner != current {
-                    try transaction.assign(mentionID: mentionID, toEntity: owner, rule: "exact:\(key.type)", at: time)
-                    if let current { touch(current) }
+        var seen: Set<Int64> = []
+        let ids = mentionIDs.filter { seen.insert($0).inserted }
+        var start = 0
+        while start < ids.count {
+            let group = Array(ids[start..<min(start + ExactResolutionInputs.groupSize, ids.count)])
+            start += group.count
+            var inputs = try ExactResolutionInputs(group, in: transaction)
+            for mentionID in group {
+                guard let stored = inputs.mention(mentionID), !stored.retired, stored.mention.key.kind != .person else { continue }
+                summary.mentionsResolved += 1
+                let current = inputs.entity(ofMention: mentionID)
+                let kind = stored.mention.key.kind
+                guard let key = StrongKey(of: stored.mention) else {
+                    if let current {
+                        touch(current)
+                    } else {
+                        touch(try createEntity(for: stored, inputs: &inputs, in: transaction, at: time, summary: &summary))
+                    }
+                    continue
                 }
-                touch(owner)
-            } else if let current, try transaction.members(ofEntity: current).count == 1 {
-                try transaction.bindKey(kind: kind, keyType: key.type, keyValue: key.value, toEntity: current)
-                touch(current)
-            } else {
-                if let current { touch(current) }
-                let created = try createEntity(for: stored, in: transaction, at: time, summary: &summary)
-                try transaction.bindKey(kind: kind, keyType: key.type, keyValue: key.value, toEntity: created)
-                touch(created)
+                if let owner = inputs.owner(kind: kind, key: key), try inputs.isActive(owner, in: transaction) {
+                    if owner != current {
+                        try transaction.assign(mentionID: mentionID, toEntity: owner, rule: "exact:\(key.type)", at: time)
+                        if let current { touch(current) }
+                    }
+                    touch(owner)
+                } else if let current, try transaction.members(ofEntity: current).count == 1 {
+                    try transaction.bindKey(kind: kind, keyType: key.type, keyValue: key.value, toEntity: current)
+                    inputs.bound(kind: kind, key: key, to: current)
+                    touch(current)
+                } else {
+                    if let current { touch(current) }
+                    let created = try createEntity(for: stored, inputs: &inputs, in: transaction, at: time, summary: &summary)
+                    try transaction.bindKey(kind: kind, keyType: key.type, keyValue: key.value, toEntity: created)
+                    inputs.bound(kind: kind, key: key, to: created)
+                    touch(created)
+                }
             }
         }
         try publisher.refresh(entityIDs: touched, in: transaction, at: time, summary: &summary)
@@ -53,9 +65,11 @@ public struct ExactResolver: Sendable {
     }
 
     private func createEntity(
-        for stored: StoredMention, in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary
+        for stored: StoredMention, inputs: inout ExactResolutionInputs, in transaction: any StoreTransaction, at time: String,
+        summary: inout ResolutionSummary
     ) throws -> String {
-        let id = try EntityIDMinter.mint(for: stored.mention.key) { try transaction.entity(id: $0) != nil }
+        let id = try inputs.minting.mint(for: stored.mention.key, in: transaction)
+        inputs.created(id, kind: stored.mention.key.kind)
         try transaction.createEntity(id: id, kind: stored.mention.key.kind, at: time)
         try transaction.assign(mentionID: stored.id, toEntity: id, rule: "new", at: time)
         summary.entitiesCreated += 1

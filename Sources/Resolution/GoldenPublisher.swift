@@ -56,7 +56,8 @@ public struct GoldenPublisher: Sendable {
             return
         }
         try EntityIndexing(map: map).update(
-            golden, members: members, links: inputs.links(from: members), current: inputs.indexEntries(of: entityID), in: transaction)
+            golden, members: members, links: inputs.links(from: members), parcels: inputs.ownedParcels, current: inputs.indexEntries(of: entityID),
+            in: transaction)
         if case .person(let person) = golden.body {
             inputs.noteSuperseded(
                 try raiseValueItems(

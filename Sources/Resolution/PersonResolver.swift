@@ -112,12 +112,7 @@ public struct PersonResolver: Sendable {
     ) throws {
         let founders = zip(plan.targets, clusters).filter { $0.0 == nil }.map { $0.1[0] }
         let keys = try transaction.mentionKeys(ids: founders)
-        // Whether the ids the founders would get are taken, looked up in one batch (a taken one, or one minted in this
-        // loop, is looked up again: its next candidates were not).
-        let firstCandidates = founders.compactMap { keys[$0].map(EntityIDMinter.firstCandidate(for:)) }
-        let taken = try transaction.entities(ids: firstCandidates)
-        let unseen = Set(firstCandidates).subtracting(taken.keys)
-        var minted: Set<String> = []
+        var minting = try MintingBatch(founders: founders.compactMap { keys[$0] }, in: transaction)
         var entityIDs: [String] = []
         for (target, cluster) in zip(plan.targets, clusters) {
             if let target {
@@ -125,10 +120,7 @@ public struct PersonResolver: Sendable {
                 continue
             }
             guard let key = keys[cluster[0]] else { throw StoreError.engine("mention \(cluster[0]) vanished during resolution") }
-            let id = try EntityIDMinter.mint(for: key) { candidate in
-                !minted.contains(candidate) && unseen.contains(candidate) ? false : try transaction.entity(id: candidate) != nil
-            }
-            minted.insert(id)
+            let id = try minting.mint(for: key, in: transaction)
             try transaction.createEntity(id: id, kind: .person, at: time)
             summary.entitiesCreated += 1
             entityIDs.append(id)

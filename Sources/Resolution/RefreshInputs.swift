@@ -19,6 +19,8 @@ struct RefreshInputs {
     private var choices: [Int64: [ValueChoice]] = [:]
     /// Links stated by a person member, by the member's key (for the parcels a person owns).
     private var linksFrom: [MentionKey: [MentionLink]] = [:]
+    /// The parcels those links point at.
+    private(set) var ownedParcels: [MentionKey: StoredMention] = [:]
     /// Open review items by the mentions they are between (persons only).
     private var openItems: [Int64: [ReviewItem]] = [:]
     /// Items of `openItems` a refresh of the group has superseded since.
@@ -36,6 +38,7 @@ struct RefreshInputs {
         guard !persons.isEmpty else { return }
         for choice in try transaction.valueChoices(ofMentions: persons) { choices[choice.mentionID, default: []].append(choice) }
         for link in try transaction.links(ofMentions: persons) { linksFrom[link.from, default: []].append(link) }
+        ownedParcels = try transaction.mentions(keys: linksFrom.values.joined().filter { $0.type == .ownsParcel }.map(\.to))
         for item in try transaction.openReviewItems(touching: persons) {
             openItems[item.first, default: []].append(item)
             if item.second != item.first { openItems[item.second, default: []].append(item) }

@@ -66,6 +66,17 @@ public struct EntityRow: Hashable, Sendable {
     }
 }
 
+/// A strong key an entity is bound to (`entity_keys`): its type (`parcel_key`, `enterprise_code` …) and value.
+public struct EntityKeyValue: Hashable, Sendable {
+    public var type: String
+    public var value: String
+
+    public init(type: String, value: String) {
+        self.type = type
+        self.value = value
+    }
+}
+
 /// One row of the cluster export: which entity a mention belongs to.
 public struct ClusterAssignment: Hashable, Sendable {
     public var source: String

@@ -4,6 +4,10 @@ import Domain
 public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, WebhookReader, JobReader {
     func mention(id: Int64) throws -> StoredMention?
     func mention(key: MentionKey) throws -> StoredMention?
+    /// `mention(id:)` of many ids in one batch of lookups; ids without a row are left out.
+    func mentions(ids: [Int64]) throws -> [Int64: StoredMention]
+    /// `mention(key:)` of many keys in one batch of lookups; keys without a row are left out.
+    func mentions(keys: [MentionKey]) throws -> [MentionKey: StoredMention]
     /// The active entity a mention belongs to, if it has been resolved.
     func entityID(ofMention id: Int64) throws -> String?
     func entity(id: String) throws -> EntityRow?
@@ -16,6 +20,8 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     func members(ofEntities ids: [String]) throws -> [String: [StoredMention]]
     /// The entity bound to a strong key (e.g. a 12-digit personal number), if any.
     func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String?
+    /// `entityID(kind:keyType:keyValue:)` of many keys in one batch of lookups; unbound keys are left out.
+    func entityIDs(kind: EntityKind, keys: [EntityKeyValue]) throws -> [EntityKeyValue: String]
     func goldenRecord(entityID: String) throws -> GoldenRecord?
     /// The stored golden record's canonical JSON text, for cheap change detection.
     func goldenRecordJSON(entityID: String) throws -> String?

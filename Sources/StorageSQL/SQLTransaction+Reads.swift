@@ -3,10 +3,10 @@ import Storage
 
 extension SQLTransaction {
     /// Columns 0…7 are read by `storedMention`; column 8 says whether the mention is retired.
-    private static let mentionColumns = "id, body, version, content_hash, source, kind, record_key, location, retired_at IS NOT NULL"
+    static let mentionColumns = "id, body, version, content_hash, source, kind, record_key, location, retired_at IS NOT NULL"
 
     /// A mention from columns 0…7 of a row (`retired` from elsewhere: reads of live mentions only pass false).
-    private func storedMention(_ statement: any SQLStatement, retired: Bool = false) throws -> StoredMention {
+    func storedMention(_ statement: any SQLStatement, retired: Bool = false) throws -> StoredMention {
         guard let kind = EntityKind(rawValue: statement.text(5)) else { throw StoreError.corruptRow("mention \(statement.int(0))") }
         let content = try StoredJSON.read(MentionContent.self, statement.text(1), what: "mention")
         let location = try StoredJSON.read(SourceLocation.self, statement.text(7), what: "mention location")
@@ -33,9 +33,9 @@ extension SQLTransaction {
         return try statement.step() ? statement.text(0) : nil
     }
 
-    private static let entitySQL = "SELECT id, kind, status, redirect_to FROM entities WHERE id = ?"
+    static let entitySQL = "SELECT id, kind, status, redirect_to FROM entities WHERE id = ?"
 
-    private func entityRow(_ statement: any SQLStatement) throws -> EntityRow {
+    func entityRow(_ statement: any SQLStatement) throws -> EntityRow {
         guard let kind = EntityKind(rawValue: statement.text(1)), let status = EntityRow.Status(rawValue: statement.text(2))
         else { throw StoreError.corruptRow("entity \(statement.text(0))") }
         return EntityRow(id: statement.text(0), kind: kind, status: status, redirectTo: statement.optionalText(3))
@@ -46,18 +46,7 @@ extension SQLTransaction {
         return try statement.step() ? try entityRow(statement) : nil
     }
 
-    func entities(ids: [String]) throws -> [String: EntityRow] {
-        var rows: [String: EntityRow] = [:]
-        try connection.forEachRun(of: Self.entitySQL, with: Set(ids).map { [.text($0)] }) { _, statement in
-            if try statement.step() {
-                let row = try entityRow(statement)
-                rows[row.id] = row
-            }
-        }
-        return rows
-    }
-
-    private static let membersSQL = """
+    static let membersSQL = """
         SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location
         FROM entity_members e JOIN mentions m ON m.id = e.mention_id
         WHERE e.entity_id = ? AND m.retired_at IS NULL ORDER BY m.id
@@ -65,16 +54,6 @@ extension SQLTransaction {
 
     func members(ofEntity id: String) throws -> [StoredMention] {
         try connection.statement(Self.membersSQL).bind(.text(id)).rows { statement in try storedMention(statement) }
-    }
-
-    func members(ofEntities ids: [String]) throws -> [String: [StoredMention]] {
-        let unique = Array(Set(ids))
-        var members: [String: [StoredMention]] = [:]
-        try connection.forEachRun(of: Self.membersSQL, with: unique.map { [.text($0)] }) { index, statement in
-            let rows = try statement.rows { statement in try storedMention(statement) }
-            if !rows.isEmpty { members[unique[index]] = rows }
-        }
-        return members
     }
 
     func entityID(kind: EntityKind, keyType: String, keyValue: String) throws -> String? {
@@ -92,16 +71,6 @@ extension SQLTransaction {
     func goldenRecordJSON(entityID: String) throws -> String? {
         let statement = try connection.statement("SELECT body FROM golden_records WHERE entity_id = ?").bind(.text(entityID))
         return try statement.step() ? statement.text(0) : nil
-    }
-
-    func goldenRecordJSON(entityIDs ids: [String]) throws -> [String: String] {
-        let unique = Array(Set(ids))
-        var bodies: [String: String] = [:]
-        try connection.forEachRun(of: "SELECT body FROM golden_records WHERE entity_id = ?", with: unique.map { [.text($0)] }) {
-            index, statement in
-            if try statement.step() { bodies[unique[index]] = statement.text(0) }
-        }
-        return bodies
     }
 
     func links(ofMentions ids: [Int64]) throws -> [MentionLink] {
