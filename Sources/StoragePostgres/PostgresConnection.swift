@@ -62,6 +62,20 @@ final class PostgresConnection: SQLConnection {
         return status == PQTRANS_INTRANS || (status == PQTRANS_ACTIVE && !unsettled.isEmpty)
     }
 
+    /// Sends a command without parameters (BEGIN, a lock) without waiting for its outcome: the first statement that
+    /// waits reads it, and fails with it.
+    func send(command sql: String) throws {
+        if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
+            throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
+        }
+        guard PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) == 1 else {
+            let reason = Self.message(PQerrorMessage(handle))
+            try settle()
+            throw StoreError.engine("\(reason) in: \(sql)")
+        }
+        unsettled.append(sql)
+    }
+
     /// Sends a prepared statement without waiting for its outcome (`settle` or `answers` reads it).
     func send(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws {
         if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {

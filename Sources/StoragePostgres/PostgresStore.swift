@@ -78,9 +78,10 @@ public final class PostgresStore: Store, @unchecked Sendable {
         try lock.withLock {
             try pool.with { connection in
                 defer { connection.resetAll() }
-                try connection.execute("BEGIN")
                 do {
-                    try connection.execute("SELECT pg_advisory_xact_lock(\(key))")
+                    // Sent together with the transaction's first statement that waits: one round trip, not three.
+                    try connection.send(command: "BEGIN")
+                    try connection.send(command: "SELECT pg_advisory_xact_lock(\(key))")
                     let result = try body(connection)
                     try connection.execute("COMMIT")
                     return result
@@ -94,7 +95,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
 
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try pool.with { connection in
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.send(command: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             defer {
                 connection.resetAll()
                 try? connection.execute("COMMIT")

@@ -175,15 +175,22 @@ extension SQLTransaction {
     func appendAccessLog(_ entry: AccessLogEntry) throws -> Int64 {
         // The sequence the caller chained to (`entry.sequence`, one past the head it read), so an append that raced
         // another fails on the key instead of forking the chain; 0 = the next one.
-        try connection.insert(
+        let values: [SQLValue] = [
+            .text(entry.time), .text(entry.keyID), .text(entry.entityID), .text(entry.fields.joined(separator: ",")),
+            .text(entry.purpose), .text(entry.route), .text(entry.previousHash), .text(entry.hash),
+        ]
+        if entry.sequence > 0 {
+            // Known already: the insert needs no answer (PostgreSQL pipelines it; a clash fails the commit).
+            try connection.statement(
+                "INSERT INTO access_log (sequence, time, key_id, entity_id, fields, purpose, route, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ).bind([.int(entry.sequence)] + values).run()
+            return entry.sequence
+        }
+        return try connection.insert(
             """
             INSERT INTO access_log (sequence, time, key_id, entity_id, fields, purpose, route, previous_hash, hash)
             VALUES (CASE WHEN CAST(? AS BIGINT) > 0 THEN CAST(? AS BIGINT) ELSE (SELECT coalesce(max(sequence), 0) + 1 FROM access_log) END,
                 ?, ?, ?, ?, ?, ?, ?, ?)
-            """, returningKey: "sequence", [
-                .int(entry.sequence), .int(entry.sequence), .text(entry.time), .text(entry.keyID), .text(entry.entityID),
-                .text(entry.fields.joined(separator: ",")), .text(entry.purpose), .text(entry.route), .text(entry.previousHash),
-                .text(entry.hash),
-            ])
+            """, returningKey: "sequence", [.int(entry.sequence), .int(entry.sequence)] + values)
     }
 }
