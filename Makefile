@@ -25,10 +25,16 @@ run: build
 	@echo
 	@echo "Explore: .build/debug/lienthong --help   (store: $(DEMO_DIR).db, files: $(DEMO_DIR)/)"
 
+# The tests' stores, generated registries and scratch files go under a temporary directory of this run (TMPDIR,
+# world-writable like /tmp: some tests run the binary as an unprivileged user), removed when every test passed and
+# kept, with its path printed, when one failed.
 test: deps
 	@scripts/install-deps.sh --with-postgres
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	scripts/with-postgres.sh $(SWIFT) test --skip-build
+	@scratch=$$(mktemp -d /tmp/lienthong-tests.XXXXXX) && chmod 1777 "$$scratch" && \
+	  TMPDIR="$$scratch" scripts/with-postgres.sh $(SWIFT) test --skip-build; status=$$?; \
+	  if [ $$status -eq 0 ]; then rm -rf "$$scratch"; else echo "make test: the tests' files are kept in $$scratch" >&2; fi; \
+	  exit $$status
 
 bench:
 	@scripts/install-deps.sh --with-bench --with-postgres
