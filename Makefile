@@ -31,7 +31,7 @@ run: build
 test: deps
 	@scripts/install-deps.sh --with-postgres
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	@scratch=$$(mktemp -d /tmp/lienthong-tests.XXXXXX) && chmod 1777 "$$scratch" && \
+	@scratch=$$(mktemp -d /tmp/lt-tests.XXXXXX) && chmod 1777 "$$scratch" && \
 	  TMPDIR="$$scratch" scripts/with-postgres.sh $(SWIFT) test --skip-build; status=$$?; \
 	  if [ $$status -eq 0 ]; then rm -rf "$$scratch"; else echo "make test: the tests' files are kept in $$scratch" >&2; fi; \
 	  exit $$status
@@ -44,6 +44,7 @@ bench:
 	bench/sync.sh
 	bench/api.sh
 	bench/postgres.sh
+	bench/roundtrips.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

@@ -19,15 +19,24 @@ struct ExactResolutionInputs {
         let mentions = try transaction.mentions(ids: ids)
         let live = ids.compactMap { mentions[$0] }.filter { !$0.retired && $0.mention.key.kind != .person }
         self.mentions = mentions
-        memberships = try transaction.memberships(ofMentions: live.map(\.id))
+        let memberships = try transaction.memberships(ofMentions: live.map(\.id))
+        self.memberships = memberships
         var keys: [EntityKind: [EntityKeyValue]] = [:]
         for stored in live {
             guard let key = StrongKey(of: stored.mention) else { continue }
             keys[stored.mention.key.kind, default: []].append(EntityKeyValue(type: key.type, value: key.value))
         }
         for (kind, values) in keys { owners[kind] = try transaction.entityIDs(kind: kind, keys: values) }
-        rows = try transaction.entities(ids: owners.values.flatMap(\.values))
-        minting = try MintingBatch(founders: live.map(\.mention.key), in: transaction)
+        let rows = try transaction.entities(ids: owners.values.flatMap(\.values))
+        self.rows = rows
+        // The mentions that may found an entity: without a key and without an entity, or whose key has no active one.
+        let owners = self.owners
+        let founders = live.filter { stored in
+            guard let key = StrongKey(of: stored.mention) else { return memberships[stored.id] == nil }
+            let owner = owners[stored.mention.key.kind]?[EntityKeyValue(type: key.type, value: key.value)]
+            return owner.flatMap { rows[$0]?.status } != .active
+        }
+        minting = try MintingBatch(founders: founders.map(\.mention.key), in: transaction)
     }
 
     func mention(_ id: Int64) -> StoredMention? { mentions[id] }

@@ -12,8 +12,7 @@ final class PostgresConnection: SQLConnection {
     private var cache: [String: PostgresStatement] = [:]
     /// The writes sent in pipeline mode whose outcomes are not read yet, oldest first (their SQL, for the error).
     private var unsettled: [String] = []
-    /// Writes sent before their outcomes are read: bounds what the server's answers can fill in the socket while
-    /// nothing reads them (the client and the server would then both wait to send).
+    /// Statements in flight before their outcomes are read: bounds the statement texts and answers held meanwhile.
     static let pipelineDepth = 256
     var dialect: SQLDialect { .postgres }
     /// PostgreSQL keeps no row id: inserts that need their key use `RETURNING`.
@@ -43,8 +42,11 @@ final class PostgresConnection: SQLConnection {
         for statement in cache.values { statement.reset() }
     }
 
-    /// False once the server has gone away; the pool then drops the connection instead of lending it again.
-    var isUsable: Bool { PQstatus(handle) == CONNECTION_OK }
+    /// False once the server has gone away, or when the connection was left inside a transaction or a pipeline (a
+    /// failed ROLLBACK): the pool then drops it instead of lending it again.
+    var isUsable: Bool {
+        PQstatus(handle) == CONNECTION_OK && PQpipelineStatus(handle) == PQ_PIPELINE_OFF && PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
 
     /// Runs `sql` and waits for it. The pipelined writes are settled first; when one of them failed, `sql` still runs
     /// (a ROLLBACK must; a COMMIT of the failed transaction only rolls it back) and that failure is thrown.

@@ -3,10 +3,13 @@
 final class AppendedFeed {
     private var last: Int64?
 
-    /// The next sequence; `read` gives the store's highest one the first time.
+    /// The sequence the next append takes; `read` gives the store's highest one the first time.
     func next(_ read: () throws -> Int64) rethrows -> Int64 {
-        let next = try (last ?? read()) + 1
-        last = next
-        return next
+        let head = try last ?? read()
+        last = head
+        return head + 1
     }
+
+    /// Notes that `sequence` (from `next`) was appended: a failed append leaves no gap.
+    func appended(_ sequence: Int64) { last = sequence }
 }

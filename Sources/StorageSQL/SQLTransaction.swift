@@ -261,6 +261,7 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
         let sequence = try appended.next { try feedHead() }
         try connection.statement("INSERT INTO feed_events (sequence, id, type, subject, kind, time, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .bind(.int(sequence), .text(id), .text(type.rawValue), .text(subject), .text(kind.rawValue), .text(time), .text(data)).run()
+        appended.appended(sequence)
         return FeedEvent(
             sequence: sequence, id: id, type: type, subject: subject, kind: kind, time: time, data: data)
     }

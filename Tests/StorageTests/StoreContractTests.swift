@@ -72,6 +72,15 @@ import Testing
         #expect("\(failure.map { "\($0)" } ?? "no error")".contains("entities"))
         #expect(try store.read { try $0.entity(id: "P-2") } == nil)
         #expect(try store.read { try $0.entity(id: "P-600") } == nil)
+        // A failed write followed by nothing that waits: the COMMIT reports it (PostgreSQL would answer the COMMIT of
+        // the aborted transaction with a rollback, not an error).
+        #expect(throws: (any Error).self) {
+            try store.write { transaction in
+                try transaction.createEntity(id: "P-3", kind: .person, at: "t")
+                try transaction.createEntity(id: "P-1", kind: .person, at: "t")
+            }
+        }
+        #expect(try store.read { try $0.entity(id: "P-3") } == nil)
         // The next transaction on the same connections works, and a late failure is also caught by a read.
         try store.write { try $0.createEntity(id: "P-2", kind: .person, at: "t") }
         #expect(throws: (any Error).self) {
