@@ -67,26 +67,23 @@ final class PostgresConnection: SQLConnection {
     /// Sends a command without parameters (BEGIN, a lock) without waiting for its outcome: the first statement that
     /// waits reads it, and fails with it.
     func send(command sql: String) throws {
-        if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
-            throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
-        }
-        guard PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) == 1 else {
-            let reason = Self.message(PQerrorMessage(handle))
-            try settle()
-            throw StoreError.engine("\(reason) in: \(sql)")
-        }
-        unsettled.append(sql)
+        try pipeline(sql) { PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) }
     }
 
     /// Sends a prepared statement without waiting for its outcome (`settle` or `answers` reads it).
     func send(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws {
+        try pipeline(sql) {
+            parameters.withUnsafeBufferPointer { PQsendQueryPrepared(handle, statement, Int32(parameters.count), $0.baseAddress, nil, nil, 0) }
+        }
+    }
+
+    /// Enters pipeline mode if needed, sends with `sending` (a libpq send call, 1 when sent) and counts `sql` as in
+    /// flight, settling once `pipelineDepth` are.
+    private func pipeline(_ sql: String, _ sending: () -> Int32) throws {
         if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
             throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
         }
-        let sent = parameters.withUnsafeBufferPointer {
-            PQsendQueryPrepared(handle, statement, Int32(parameters.count), $0.baseAddress, nil, nil, 0)
-        }
-        guard sent == 1 else {
+        guard sending() == 1 else {
             let reason = Self.message(PQerrorMessage(handle))
             try settle()
             throw StoreError.engine("\(reason) in: \(sql)")

@@ -118,6 +118,19 @@ extension SQLConnection {
         }
     }
 
+    /// Runs the single-row query `sql` once for each distinct key (`forEachRun`, with the key's `parameters`) and
+    /// keeps `row`'s value for every key that has a row.
+    func lookUp<Key: Hashable, Value>(
+        _ sql: String, keys: some Sequence<Key>, parameters: (Key) -> [SQLValue], row: (any SQLStatement, Key) throws -> Value
+    ) throws -> [Key: Value] {
+        let unique = Array(Set(keys))
+        var values: [Key: Value] = [:]
+        try forEachRun(of: sql, with: unique.map(parameters)) { index, statement in
+            if try statement.step() { values[unique[index]] = try row(statement, unique[index]) }
+        }
+        return values
+    }
+
     /// Runs `sql`, an INSERT of one row into a table whose integer primary key is `key`, and returns the row's key.
     /// SQLite reads it back as the last row id: a `RETURNING` clause there collects its rows in a temporary b-tree
     /// first, which costs more than the insert of a small row. Other engines append `RETURNING key`.

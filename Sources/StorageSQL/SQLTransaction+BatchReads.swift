@@ -5,14 +5,7 @@ import Storage
 /// every key through `SQLConnection.forEachRun`, so PostgreSQL answers a batch in one round trip.
 extension SQLTransaction {
     func entities(ids: [String]) throws -> [String: EntityRow] {
-        var rows: [String: EntityRow] = [:]
-        try connection.forEachRun(of: Self.entitySQL, with: Set(ids).map { [.text($0)] }) { _, statement in
-            if try statement.step() {
-                let row = try entityRow(statement)
-                rows[row.id] = row
-            }
-        }
-        return rows
+        try connection.lookUp(Self.entitySQL, keys: ids, parameters: { [.text($0)] }) { statement, _ in try entityRow(statement) }
     }
 
     func members(ofEntities ids: [String]) throws -> [String: [StoredMention]] {
@@ -26,50 +19,28 @@ extension SQLTransaction {
     }
 
     func goldenRecordJSON(entityIDs ids: [String]) throws -> [String: String] {
-        let unique = Array(Set(ids))
-        var bodies: [String: String] = [:]
-        try connection.forEachRun(of: "SELECT body FROM golden_records WHERE entity_id = ?", with: unique.map { [.text($0)] }) {
-            index, statement in
-            if try statement.step() { bodies[unique[index]] = statement.text(0) }
+        try connection.lookUp("SELECT body FROM golden_records WHERE entity_id = ?", keys: ids, parameters: { [.text($0)] }) { statement, _ in
+            statement.text(0)
         }
-        return bodies
     }
 
     func mentions(ids: [Int64]) throws -> [Int64: StoredMention] {
-        var mentions: [Int64: StoredMention] = [:]
-        try connection.forEachRun(of: "SELECT \(Self.mentionColumns) FROM mentions WHERE id = ?", with: Set(ids).map { [.int($0)] }) {
-            _, statement in
-            if try statement.step() {
-                let stored = try storedMention(statement, retired: statement.int(8) != 0)
-                mentions[stored.id] = stored
-            }
+        try connection.lookUp("SELECT \(Self.mentionColumns) FROM mentions WHERE id = ?", keys: ids, parameters: { [.int($0)] }) {
+            statement, _ in try storedMention(statement, retired: statement.int(8) != 0)
         }
-        return mentions
     }
 
     func mentions(keys: [MentionKey]) throws -> [MentionKey: StoredMention] {
-        var mentions: [MentionKey: StoredMention] = [:]
-        try connection.forEachRun(
-            of: "SELECT \(Self.mentionColumns) FROM mentions WHERE source = ? AND kind = ? AND record_key = ?",
-            with: Set(keys).map { [.text($0.source), .text($0.kind.rawValue), .text($0.recordKey)] }
-        ) { _, statement in
-            if try statement.step() {
-                let stored = try storedMention(statement, retired: statement.int(8) != 0)
-                mentions[stored.mention.key] = stored
-            }
-        }
-        return mentions
+        try connection.lookUp(
+            "SELECT \(Self.mentionColumns) FROM mentions WHERE source = ? AND kind = ? AND record_key = ?", keys: keys,
+            parameters: { [.text($0.source), .text($0.kind.rawValue), .text($0.recordKey)] }
+        ) { statement, _ in try storedMention(statement, retired: statement.int(8) != 0) }
     }
 
     func entityIDs(kind: EntityKind, keys: [EntityKeyValue]) throws -> [EntityKeyValue: String] {
-        let unique = Array(Set(keys))
-        var owners: [EntityKeyValue: String] = [:]
-        try connection.forEachRun(
-            of: "SELECT entity_id FROM entity_keys WHERE kind = ? AND key_type = ? AND key_value = ?",
-            with: unique.map { [.text(kind.rawValue), .text($0.type), .text($0.value)] }
-        ) { index, statement in
-            if try statement.step() { owners[unique[index]] = statement.text(0) }
-        }
-        return owners
+        try connection.lookUp(
+            "SELECT entity_id FROM entity_keys WHERE kind = ? AND key_type = ? AND key_value = ?", keys: keys,
+            parameters: { [.text(kind.rawValue), .text($0.type), .text($0.value)] }
+        ) { statement, _ in statement.text(0) }
     }
 }

@@ -57,13 +57,9 @@ extension SQLTransaction {
     }
 
     func memberships(ofMentions ids: [Int64]) throws -> [Int64: String] {
-        let unique = Array(Set(ids))
-        var result: [Int64: String] = [:]
-        try connection.forEachRun(of: "SELECT entity_id FROM entity_members WHERE mention_id = ?", with: unique.map { [.int($0)] }) {
-            index, statement in
-            if try statement.step() { result[unique[index]] = statement.text(0) }
+        try connection.lookUp("SELECT entity_id FROM entity_members WHERE mention_id = ?", keys: ids, parameters: { [.int($0)] }) {
+            statement, _ in statement.text(0)
         }
-        return result
     }
 
     func memberships(kind: EntityKind) throws -> [Int64: String] {
@@ -82,16 +78,11 @@ extension SQLTransaction {
     }
 
     func mentionKeys(ids: [Int64]) throws -> [Int64: MentionKey] {
-        let unique = Array(Set(ids))
-        var keys: [Int64: MentionKey] = [:]
-        try connection.forEachRun(of: "SELECT source, kind, record_key FROM mentions WHERE id = ?", with: unique.map { [.int($0)] }) {
-            index, statement in
-            guard try statement.step() else { return }
-            let id = unique[index]
+        try connection.lookUp("SELECT source, kind, record_key FROM mentions WHERE id = ?", keys: ids, parameters: { [.int($0)] }) {
+            statement, id in
             guard let kind = EntityKind(rawValue: statement.text(1)) else { throw StoreError.corruptRow("mention \(id)") }
-            keys[id] = MentionKey(source: statement.text(0), kind: kind, recordKey: statement.text(2))
+            return MentionKey(source: statement.text(0), kind: kind, recordKey: statement.text(2))
         }
-        return keys
     }
 
     func pairConstraints(touching ids: [Int64]?) throws -> [PairConstraint] {
