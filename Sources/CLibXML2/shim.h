@@ -6,6 +6,7 @@
    fields of xmlCharEncodingHandler, so dropping them is safe. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>

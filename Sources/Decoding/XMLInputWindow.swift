@@ -1,19 +1,21 @@
-/// The input bytes pushed to libxml2, kept so that a record's raw text can be taken straight from the source
+/// The input bytes handed to libxml2, kept so that a record's raw text can be taken straight from the source
 /// (`rawBytes(from:to:)`) instead of being re-serialised from parser events.
 ///
-/// The source is read into the window and pushed from there, so keeping bytes costs no copy. Before each read the
-/// window drops what the parser has consumed (libxml2 keeps its own copy of anything it has not parsed yet, and
-/// offsets are positions in the pushed byte stream). A record still open at that point has its first
-/// `limit + 1` bytes saved aside, so a record that spans reads (even one far longer than a read) is served from the
-/// saved head plus the window, and memory stays one read plus a few KiB.
+/// The source is read into the window in chunks and libxml2's reads are served from there (`serve`). Before each
+/// chunk is read the window drops what the parser has consumed (libxml2 keeps its own copy of anything it has not
+/// parsed yet, and offsets are positions in the byte stream). A record still open at that point has its first
+/// `limit + 1` bytes saved aside, so a record that spans chunks (even one far longer than a chunk) is served from the
+/// saved head plus the window, and memory stays one chunk plus a few KiB.
 struct XMLInputWindow {
     /// Raw text is capped at this many bytes (plus "…"), as `XMLRawTextWriter` caps it.
     let limit: Int
     private var storage: UnsafeMutableRawBufferPointer
-    /// Absolute offset of `storage[0]` in the pushed stream.
+    /// Absolute offset of `storage[0]` in the input.
     private(set) var base = 0
     /// Valid bytes in `storage`.
     private(set) var count = 0
+    /// Absolute offset just past the last byte handed to the parser (`base...end`).
+    private(set) var handed = 0
     /// The head of the open record whose start the window has moved past: bytes `savedStart..<savedEnd`.
     private var saved: [UInt8] = []
     private var savedStart = -1
@@ -30,9 +32,34 @@ struct XMLInputWindow {
     /// Absolute offset just past the last byte read.
     var end: Int { base + count }
 
-    /// Drops the bytes before `keep` (saving the head of the record starting at `openRecord` when it is dropped),
-    /// then reads up to `chunkSize` bytes from `source` and returns them (empty at end of input).
-    mutating func read(from source: ByteSource, chunkSize: Int, keepingFrom keep: Int, openRecord: Int?) throws -> UnsafeRawBufferPointer {
+    /// Copies the next bytes for the parser into `buffer` and returns their count (0 at end of input). When every
+    /// byte held has been handed on, first drops the bytes before `keep` (saving the head of the record starting at
+    /// `openRecord` when it is dropped) and reads up to `chunkSize` bytes from `source`.
+    mutating func serve(
+        into buffer: UnsafeMutableRawBufferPointer, from source: ByteSource, chunkSize: Int, keepingFrom keep: Int, openRecord: Int?
+    ) throws -> Int {
+        if handed == end { try refill(from: source, chunkSize: chunkSize, keepingFrom: keep, openRecord: openRecord) }
+        let n = min(buffer.count, end - handed)
+        guard n > 0, let to = buffer.baseAddress, let from = storage.baseAddress else { return 0 }
+        to.copyMemory(from: from + (handed - base), byteCount: n)
+        handed += n
+        return n
+    }
+
+    /// The offset of the last `<` before absolute offset `offset`, looking back at most `distance` bytes among those
+    /// held; nil when there is none.
+    func lastTagOpen(before offset: Int, within distance: Int) -> Int? {
+        guard let bytes = storage.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        var k = min(offset, end) - 1
+        let stop = max(base, offset - distance)
+        while k >= stop {
+            if bytes[k - base] == UInt8(ascii: "<") { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    private mutating func refill(from source: ByteSource, chunkSize: Int, keepingFrom keep: Int, openRecord: Int?) throws {
         let keep = min(max(keep, base), end)
         if let start = openRecord, start < keep, start >= 0 { saveHead(of: start) }
         let kept = end - keep
@@ -47,9 +74,7 @@ struct XMLInputWindow {
             storage.deallocate()
             storage = grown
         }
-        let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[kept..<(kept + chunkSize)]))
-        count += n
-        return UnsafeRawBufferPointer(rebasing: storage[kept..<(kept + n)])
+        count += try source.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[kept..<(kept + chunkSize)]))
     }
 
     /// True when the byte at absolute offset `offset` is still in the window.

@@ -2,8 +2,10 @@ import CLibXML2
 import Domain
 import TextEncodings
 
-/// Streams XML records with libxml2's SAX2 push parser, building each record's `RawNode` straight from SAX events
+/// Streams XML records with libxml2's SAX2 parser reading through a callback (`xmlParseDocument`; ≈15% less
+/// parser time than pushing chunks with `xmlParseChunk`), building each record's `RawNode` straight from SAX events
 /// (`XMLRecordBuilder`); no libxml2 tree is built, so memory holds one record (plus one input chunk) at a time.
+/// Records completed so far are handed on each time libxml2 asks for more input.
 /// Names compare by their dictionary-interned pointers. A record's raw bytes are its exact source text, taken from
 /// the input between the record's start and end offsets (`XMLInputWindow`); only when libxml2 transcodes the input
 /// (UTF-16, a declared or forced non-UTF-8 encoding) is the raw text re-serialised from the events instead.
@@ -22,10 +24,12 @@ final class XMLRecordReader {
     private(set) var bytesRead = 0
 
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
-    /// Bytes pushed to the parser at a time. Small, so that the records a chunk completes are handed on while their
-    /// memory is still in cache (chosen with `lienthong bench decode` on the 1M-record population export: smaller
-    /// chunks down to 8 KiB decoded faster; bench/decode.sh reports the rate).
-    static let chunkSize = 8 << 10
+    /// Bytes read from the source at a time; libxml2 reads them from the window 4,000 at a time (64 KiB decoded the
+    /// 1M-record population export ≈3% faster than 8 KiB with `lienthong bench decode`; bench/decode.sh).
+    static let chunkSize = 64 << 10
+    /// How far before the parser's cursor the window keeps a start tag being parsed when input runs out in it (a
+    /// record starting there keeps its exact source text; a longer tag's record is re-serialised).
+    static let heldTagLimit = 1 << 20
 
     /// The input was transcoded to UTF-8 before the parser (`LegacyToUTF8Source`): libxml2 reads it as UTF-8,
     /// whatever its declaration says.
@@ -68,11 +72,11 @@ final class XMLRecordReader {
     private struct OpenRecord {
         var line: Int
         var pointer: String
-        /// Offset of the record's `<` in the pushed input when its raw text is taken from there; nil = re-serialised.
+        /// Offset of the record's `<` in the input when its raw text is taken from there; nil = re-serialised.
         var start: Int?
     }
 
-    // Parse state, touched only by the SAX callbacks during `xmlParseChunk`.
+    // Parse state, touched only by the SAX and input callbacks during `xmlParseDocument`.
     private var names = XMLNameTable(dictionary: nil)
     private var matcher: RecordMatcher?
     /// The record builder, behind a pointer: it is mutated on every SAX event, and a class's stored property would
@@ -84,7 +88,7 @@ final class XMLRecordReader {
     }
     private var ancestors: [Ancestor] = []
     private var open: OpenRecord?
-    /// A record completed during the current chunk, handed on after `xmlParseChunk` returns.
+    /// A record completed since libxml2 last asked for input, handed on when it next asks (or the document ends).
     private enum Completed {
         case record(RawRecord)
         case rejected(RecordError)
@@ -99,13 +103,34 @@ final class XMLRecordReader {
     /// `failure != nil`, cheap to test in every callback.
     private var stopped = false
     private var parser: UnsafeMutablePointer<xmlParserCtxt>?
-    /// The pushed input, kept for records' raw text.
+    /// The input, kept for records' raw text.
     private var window = XMLInputWindow(capacity: 2 * XMLRecordReader.chunkSize)
+
+    /// Where input comes from and records go, for the duration of `run`.
+    private struct Consumer {
+        var source: ByteSource
+        var onRecord: (RawRecord) throws -> Void
+        var onRecordError: (RecordError) throws -> Void
+    }
+    private var consumer: Consumer?
+    /// An error thrown by the consumer of records: the parse ends and it is rethrown.
+    private var interruption: Error?
 
     /// Parses all of `source`, calling `onRecord` for each record in document order.
     func run(source: ByteSource, onRecord: (RawRecord) throws -> Void, onRecordError: (RecordError) throws -> Void) throws {
+        try withoutActuallyEscaping(onRecord) { onRecord in
+            try withoutActuallyEscaping(onRecordError) { onRecordError in
+                consumer = Consumer(source: source, onRecord: onRecord, onRecordError: onRecordError)
+                defer { consumer = nil }
+                try parse()
+            }
+        }
+    }
+
+    private func parse() throws {
         var handler = XMLSAXCallbacks.handler()
-        guard let parser = xmlCreatePushParserCtxt(&handler, nil, nil, 0, name) else {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        guard let parser = xmlCreateIOParserCtxt(&handler, nil, Self.readInput, Self.closeInput, context, XML_CHAR_ENCODING_NONE) else {
             throw diagnostic(line: 1, column: 1, rule: "xml.internal", "libxml2 could not create a parser")
         }
         self.parser = parser
@@ -114,15 +139,19 @@ final class XMLRecordReader {
             xmlFreeParserCtxt(parser)
             self.parser = nil
         }
-        // The first bytes go in with the reset: libxml2 detects a byte order mark (UTF-8, UTF-16) only there.
-        let first = try readChunk(source, parser)
-        _ = xmlCtxtResetPush(parser, first.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first.count), name,
-            transcoded ? "UTF-8" : Self.libxmlEncodingName(options.encoding))
         // A transcoded or forced input is read as that, whatever its declaration says (libxml2 would otherwise switch
-        // to the declared encoding when it meets it).
-        let overridesDeclaration = transcoded || Self.libxmlEncodingName(options.encoding) != nil
-        _ = xmlCtxtUseOptions(parser, Self.parseOptions | (overridesDeclaration ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0))
-        parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // to the declared encoding when it meets it); otherwise libxml2 detects a byte order mark and follows the
+        // declaration.
+        let forced = transcoded ? "UTF-8" : Self.libxmlEncodingName(options.encoding)
+        _ = xmlCtxtUseOptions(parser, Self.parseOptions | (forced != nil ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0))
+        if let forced {
+            guard let encoder = xmlFindCharEncodingHandler(forced) else {
+                throw diagnostic(line: 1, column: 1, rule: "encoding.invalid", "libxml2 cannot read the encoding \(forced)")
+            }
+            parser.pointee.encoding = UnsafePointer(xmlStrdup(forced))
+            _ = xmlSwitchToEncoding(parser, encoder)
+        }
+        parser.pointee._private = context
         names = XMLNameTable(dictionary: parser.pointee.dict, namespaces: options.xmlNamespaces)
         matcher = RecordMatcher(options.recordPath, names: names)
         builder.use(names: names)
@@ -133,21 +162,9 @@ final class XMLRecordReader {
         }
         defer { validation?.unplug() }
 
-        while true {
-            let chunk = try readChunk(source, parser)
-            let count = chunk.count
-            let bytes = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
-            _ = xmlParseChunk(parser, count > 0 ? bytes : nil, Int32(count), count == 0 ? 1 : 0)
-            for item in completed {
-                switch item {
-                case .record(let record): try onRecord(record)
-                case .rejected(let error): try onRecordError(error)
-                }
-            }
-            completed.removeAll(keepingCapacity: true)
-            try checkErrors(parser)
-            if count == 0 { break }
-        }
+        _ = xmlParseDocument(parser)
+        try handOn()
+        try checkErrors(parser)
         if open != nil {
             throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: Int(parser.pointee.input?.pointee.col ?? 1),
                 rule: "xml.unexpected_end", "the document ended inside a record")
@@ -157,16 +174,57 @@ final class XMLRecordReader {
         }
     }
 
-    /// The next bytes of `source`, read into the window.
-    private func readChunk(_ source: ByteSource, _ parser: UnsafeMutablePointer<xmlParserCtxt>) throws -> UnsafeRawBufferPointer {
+    /// libxml2's input callbacks; the context is the reader.
+    private static let readInput: xmlInputReadCallback = { context, buffer, length in
+        guard let context, let buffer, length > 0 else { return 0 }
+        return Unmanaged<XMLRecordReader>.fromOpaque(context)._withUnsafeGuaranteedRef {
+            $0.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        }
+    }
+    private static let closeInput: xmlInputCloseCallback = { _ in 0 }
+
+    /// libxml2 asks for more input: the records completed so far are handed on, then the next bytes served. A
+    /// failure ends the input here (0) and stops the parser that way: `xmlStopParser` would free the very buffer
+    /// libxml2 is filling.
+    private func read(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+        guard let consumer else { return 0 }
         do {
-            // Everything before the parser's cursor is parsed; the open record's head is saved by the window.
-            let chunk = try window.read(
-                from: source, chunkSize: Self.chunkSize, keepingFrom: parserOffset() ?? window.end, openRecord: open?.start)
-            bytesRead += chunk.count
-            return chunk
+            try handOn()
+        } catch {
+            interruption = error
+            stopped = true
+        }
+        if stopped || collector.first != nil { return 0 }
+        // Everything before the parser's cursor is parsed, except a start tag cut by the end of input: the window keeps
+        // it from its `<`, in case it starts a record (an open record's head is saved by the window).
+        var keep = window.handed
+        if let cursor = parserOffset() {
+            keep = cursor
+            if open == nil, let tag = window.lastTagOpen(before: cursor, within: Self.heldTagLimit) { keep = tag }
+        }
+        do {
+            let n = try window.serve(into: buffer, from: consumer.source, chunkSize: Self.chunkSize, keepingFrom: keep, openRecord: open?.start)
+            bytesRead += n
+            return Int32(n)
         } catch let error as SourceReadError {
-            throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: 1, rule: "io.read_failed", "read failed (errno \(error.code))")
+            failure = diagnostic(line: Int(parser?.pointee.input?.pointee.line ?? 1), column: 1, rule: "io.read_failed", "read failed (errno \(error.code))")
+        } catch {
+            interruption = error  // a transcoding source's own diagnostic (an undefined legacy byte)
+        }
+        stopped = true
+        return 0
+    }
+
+    /// Hands the records completed since the last call to the consumer; rethrows the consumer's error, once it threw.
+    private func handOn() throws {
+        if let interruption { throw interruption }
+        guard let consumer else { return }
+        defer { completed.removeAll(keepingCapacity: true) }
+        for item in completed {
+            switch item {
+            case .record(let record): try consumer.onRecord(record)
+            case .rejected(let error): try consumer.onRecordError(error)
+            }
         }
     }
 
@@ -251,8 +309,9 @@ final class XMLRecordReader {
 
     // MARK: - Raw text
 
-    /// Offset in the pushed input of the document parser's cursor; nil when libxml2 transcodes the input (its buffer
-    /// then holds converted text, whose offsets are not the input's).
+    /// Offset in the input of the document parser's cursor; nil when libxml2 transcodes the input (its buffer then
+    /// holds converted text, whose offsets are not the input's). Also right inside the read callback: libxml2 moves
+    /// `base` and `cur` together, so their distance holds even while they point into a buffer being regrown.
     @inline(__always)
     private func parserOffset() -> Int? {
         guard let parser, parser.pointee.inputNr == 1, let input = parser.pointee.input, let buffer = input.pointee.buf,
