@@ -96,16 +96,21 @@ struct SQLTransaction: StoreTransaction, AccessLogAppender {
         try insertVersion(id: id, version: Int(version), hash: Self.tombstoneHash, body: "null", at: time)
         let others = try connection.statement(
             """
-            SELECT DISTINCT CASE WHEN l.from_mention = ?1 THEN l.to_mention ELSE l.from_mention END AS other
-            FROM mention_links l JOIN mentions m ON m.id = (CASE WHEN l.from_mention = ?1 THEN l.to_mention ELSE l.from_mention END)
-            WHERE (l.from_mention = ?1 OR l.to_mention = ?1) AND m.retired_at IS NULL AND m.id != ?1
-            ORDER BY other
+            SELECT DISTINCT o.other FROM (
+                SELECT to_mention AS other FROM mention_links WHERE from_mention = ?1
+                UNION ALL
+                SELECT from_mention AS other FROM mention_links WHERE to_mention = ?1
+            ) o JOIN mentions m ON m.id = o.other
+            WHERE m.retired_at IS NULL AND m.id != ?1
+            ORDER BY o.other
             """
         ).bind(.int(id))
         var linked: [Int64] = []
         while try others.step() { linked.append(others.int(0)) }
         for sql in [
-            "DELETE FROM mention_links WHERE from_mention = ?1 OR to_mention = ?1",
+            // Two equalities, not an OR: see `links(ofMentions:)` on PostgreSQL's generic plans.
+            "DELETE FROM mention_links WHERE from_mention = ?1",
+            "DELETE FROM mention_links WHERE to_mention = ?1",
             "DELETE FROM entity_members WHERE mention_id = ?1",
             "DELETE FROM person_index WHERE mention_id = ?1",
             "DELETE FROM person_legacy_numbers WHERE mention_id = ?1",

@@ -34,6 +34,14 @@ struct PostgresStoreTests {
         #expect(try migrations.step() && migrations.int(0) == 1)
     }
 
+    /// A lookup whose row estimate has no statistics behind it (a table grown inside one load transaction) must not
+    /// start parallel workers: milliseconds per lookup, which made a large load stall.
+    @Test func gatewaySessionsPlanNoParallelQuery() throws {
+        let connection = try PostgresConnection(conninfo: try Engine.newDatabase())
+        let setting = try connection.statement("SELECT current_setting('max_parallel_workers_per_gather')")
+        #expect(try setting.step() && setting.text(0) == "0")
+    }
+
     @Test func newerSchemasForeignSchemasAndOtherCollationsAreRefused() throws {
         let newer = try Engine.newDatabase()
         _ = try PostgresStore(conninfo: newer)

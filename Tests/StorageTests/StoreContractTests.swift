@@ -151,6 +151,27 @@ import Testing
         #expect(secondLinks.map(\.to) == [parcelB.key])
     }
 
+    @Test(arguments: Engine.available) func linksOfMentionsComeOnceEachFromEitherEndInLinkOrder(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let owner = Fixture.person("LO1", source: "land", registry: "land"), spouse = Fixture.person("LO2", source: "land", registry: "land")
+        let parcelA = Fixture.parcel("LOA"), parcelB = Fixture.parcel("LOB"), other = Fixture.parcel("LOC")
+        try store.write { transaction in
+            for mention in [owner, spouse, parcelA, parcelB, other] { _ = try transaction.stage(mention, contentHash: mention.key.recordKey, at: "t") }
+            _ = try transaction.replaceLinks(stated: [
+                MentionLink(type: .ownsParcel, from: owner.key, to: parcelA.key), MentionLink(type: .ownsParcel, from: owner.key, to: parcelB.key),
+            ], at: "t")
+            _ = try transaction.replaceLinks(stated: [
+                MentionLink(type: .householdMember, from: spouse.key, to: owner.key), MentionLink(type: .ownsParcel, from: spouse.key, to: parcelA.key),
+                MentionLink(type: .ownsParcel, from: spouse.key, to: other.key),
+            ], at: "t")
+        }
+        let links = try store.read { reader in
+            try reader.links(ofMentions: [try reader.mention(key: owner.key)!.id, try reader.mention(key: parcelA.key)!.id])
+        }
+        // owner → A is reached from both of its ends and comes once; spouse → C touches neither mention.
+        #expect(links.map { "\($0.from.recordKey)>\($0.to.recordKey)" } == ["LO1>LOA", "LO1>LOB", "LO2>LO1", "LO2>LOA"])
+    }
+
     @Test(arguments: Engine.available) func checkpointsAreSetReplacedAndCleared(engine: Engine) throws {
         let store = try engine.makeStore()
         try store.write { try $0.setCheckpoint(source: "land", key: "etag", value: "\"v1\"", at: "t") }
