@@ -2,10 +2,10 @@
 /// (`rawBytes(from:to:)`) instead of being re-serialised from parser events.
 ///
 /// The source is read into the window in chunks and libxml2's reads are served from there (`serve`). Before each
-/// chunk is read the window drops what the parser has consumed (libxml2 keeps its own copy of anything it has not
+/// chunk is read the window drops what the caller says is parsed (libxml2 keeps its own copy of anything it has not
 /// parsed yet, and offsets are positions in the byte stream). A record still open at that point has its first
 /// `limit + 1` bytes saved aside, so a record that spans chunks (even one far longer than a chunk) is served from the
-/// saved head plus the window, and memory stays one chunk plus a few KiB.
+/// saved head plus the window. Memory is one chunk, the saved head, and whatever the caller keeps (a cut start tag).
 struct XMLInputWindow {
     /// Raw text is capped at this many bytes (plus "…"), as `XMLRawTextWriter` caps it.
     let limit: Int
@@ -46,15 +46,22 @@ struct XMLInputWindow {
         return n
     }
 
-    /// The offset of the last `<` before absolute offset `offset`, looking back at most `distance` bytes among those
-    /// held; nil when there is none.
-    func lastTagOpen(before offset: Int, within distance: Int) -> Int? {
+    /// Every byte held has been handed on: the next `serve` reads a chunk (and drops what is parsed).
+    var isAllHanded: Bool { handed == end }
+
+    /// The offset of the `<` of a tag still open at absolute offset `offset` (a `<` with no `>` after it), looking back
+    /// at most `distance` bytes among those held; nil when there is none. A `>` inside an attribute value hides its tag:
+    /// the caller then treats it as closed (a record starting there is re-serialised, never wrong).
+    func tagOpen(before offset: Int, within distance: Int) -> Int? {
         guard let bytes = storage.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         var k = min(offset, end) - 1
         let stop = max(base, offset - distance)
         while k >= stop {
-            if bytes[k - base] == UInt8(ascii: "<") { return k }
-            k -= 1
+            switch bytes[k - base] {
+            case UInt8(ascii: "<"): return k
+            case UInt8(ascii: ">"): return nil
+            default: k -= 1
+            }
         }
         return nil
     }

@@ -4,11 +4,12 @@ import TextEncodings
 
 /// Streams XML records with libxml2's SAX2 parser reading through a callback (`xmlParseDocument`; ≈15% less
 /// parser time than pushing chunks with `xmlParseChunk`), building each record's `RawNode` straight from SAX events
-/// (`XMLRecordBuilder`); no libxml2 tree is built, so memory holds one record (plus one input chunk) at a time.
-/// Records completed so far are handed on each time libxml2 asks for more input.
+/// (`XMLRecordBuilder`); no libxml2 tree is built, so memory holds one record (plus one input chunk, and a start tag
+/// cut by a chunk's end) at a time. Records completed so far are handed on each time libxml2 asks for more input.
 /// Names compare by their dictionary-interned pointers. A record's raw bytes are its exact source text, taken from
 /// the input between the record's start and end offsets (`XMLInputWindow`); only when libxml2 transcodes the input
-/// (UTF-16, a declared or forced non-UTF-8 encoding) is the raw text re-serialised from the events instead.
+/// (UTF-16, a declared or forced legacy encoding) is the raw text re-serialised from the events instead. Input our
+/// own decoder transcoded (`LegacyToUTF8Source`) reaches libxml2 as UTF-8: its raw text is the transcoded text.
 ///
 /// Safety: always `XML_PARSE_NONET`, never `NOENT` or `DTDLOAD`; any entity reference that is not one of the five
 /// predefined ones fails the file (`xml.entity`), and libxml2's own entity-loop checks stay on.
@@ -98,9 +99,9 @@ final class XMLRecordReader {
     private var recordViolations: [XMLSchemaValidation.Violation] = []
     private var fileViolations: [XMLSchemaValidation.Violation] = []
     private var lastRecordEndLine = 0
-    /// A failure found in a callback (refused entity, oversized record); the parser is stopped.
+    /// A failure found in a callback (refused entity, oversized record, a failed read).
     private var failure: Diagnostic?
-    /// `failure != nil`, cheap to test in every callback.
+    /// The parse is over for us (a failure, or the consumer's error): callbacks ignore events, the input ends.
     private var stopped = false
     private var parser: UnsafeMutablePointer<xmlParserCtxt>?
     /// The input, kept for records' raw text.
@@ -142,14 +143,17 @@ final class XMLRecordReader {
         // A transcoded or forced input is read as that, whatever its declaration says (libxml2 would otherwise switch
         // to the declared encoding when it meets it); otherwise libxml2 detects a byte order mark and follows the
         // declaration.
+        // Transcoded input is UTF-8 already: it is declared so (which also skips byte-order-mark detection) without
+        // an encoder, so that offsets stay the input's and records keep their exact text.
         let forced = transcoded ? "UTF-8" : Self.libxmlEncodingName(options.encoding)
         _ = xmlCtxtUseOptions(parser, Self.parseOptions | (forced != nil ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0))
         if let forced {
-            guard let encoder = xmlFindCharEncodingHandler(forced) else {
+            let encoder = transcoded ? nil : xmlFindCharEncodingHandler(forced)
+            if !transcoded && encoder == nil {
                 throw diagnostic(line: 1, column: 1, rule: "encoding.invalid", "libxml2 cannot read the encoding \(forced)")
             }
             parser.pointee.encoding = UnsafePointer(xmlStrdup(forced))
-            _ = xmlSwitchToEncoding(parser, encoder)
+            if let encoder { _ = xmlSwitchToEncoding(parser, encoder) }
         }
         parser.pointee._private = context
         names = XMLNameTable(dictionary: parser.pointee.dict, namespaces: options.xmlNamespaces)
@@ -165,6 +169,10 @@ final class XMLRecordReader {
         _ = xmlParseDocument(parser)
         try handOn()
         try checkErrors(parser)
+        if parser.pointee.wellFormed == 0 {  // an error that reached no callback: never pass the file as whole
+            throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: Int(parser.pointee.input?.pointee.col ?? 1),
+                rule: "xml.not_well_formed", "the document is not well-formed")
+        }
         if open != nil {
             throw diagnostic(line: Int(parser.pointee.input?.pointee.line ?? 1), column: Int(parser.pointee.input?.pointee.col ?? 1),
                 rule: "xml.unexpected_end", "the document ended inside a record")
@@ -184,8 +192,9 @@ final class XMLRecordReader {
     private static let closeInput: xmlInputCloseCallback = { _ in 0 }
 
     /// libxml2 asks for more input: the records completed so far are handed on, then the next bytes served. A
-    /// failure ends the input here (0) and stops the parser that way: `xmlStopParser` would free the very buffer
-    /// libxml2 is filling.
+    /// failure ends the input here (0): libxml2 then parses what it holds (a few hundred bytes at most, its events
+    /// ignored) and reports a premature end, which the failure outranks. `xmlStopParser` cannot be called here: it
+    /// would free the very buffer libxml2 is filling.
     private func read(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
         guard let consumer else { return 0 }
         do {
@@ -195,12 +204,13 @@ final class XMLRecordReader {
             stopped = true
         }
         if stopped || collector.first != nil { return 0 }
-        // Everything before the parser's cursor is parsed, except a start tag cut by the end of input: the window keeps
-        // it from its `<`, in case it starts a record (an open record's head is saved by the window).
+        // When the window is to read on, it drops what is parsed: everything before the parser's cursor, except a start
+        // tag cut by the end of input, kept from its `<` in case it starts a record (an open record's head is saved
+        // by the window).
         var keep = window.handed
-        if let cursor = parserOffset() {
+        if window.isAllHanded, let cursor = parserOffset() {
             keep = cursor
-            if open == nil, let tag = window.lastTagOpen(before: cursor, within: Self.heldTagLimit) { keep = tag }
+            if open == nil, let tag = window.tagOpen(before: cursor, within: Self.heldTagLimit) { keep = tag }
         }
         do {
             let n = try window.serve(into: buffer, from: consumer.source, chunkSize: Self.chunkSize, keepingFrom: keep, openRecord: open?.start)
@@ -310,8 +320,10 @@ final class XMLRecordReader {
     // MARK: - Raw text
 
     /// Offset in the input of the document parser's cursor; nil when libxml2 transcodes the input (its buffer then
-    /// holds converted text, whose offsets are not the input's). Also right inside the read callback: libxml2 moves
-    /// `base` and `cur` together, so their distance holds even while they point into a buffer being regrown.
+    /// holds converted text, whose offsets are not the input's). Also right inside the read callback, where `base`
+    /// may point into a buffer being regrown: only the distance `cur - base` is used, and libxml2 updates it (and
+    /// `consumed`) consistently before it reads (growing moves neither; shrinking moves `cur` back by what it adds
+    /// to `consumed`).
     @inline(__always)
     private func parserOffset() -> Int? {
         guard let parser, parser.pointee.inputNr == 1, let input = parser.pointee.input, let buffer = input.pointee.buf,

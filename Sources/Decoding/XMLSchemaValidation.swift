@@ -51,17 +51,24 @@ final class XMLSchemaValidation {
         xmlSchemaFree(schema)
     }
 
-    /// Wraps the parser's SAX handler so validation sees every event; call before the first chunk. The parser keeps
-    /// itself as the user data libxml2's default SAX2 callbacks expect (the plug passes it through).
+    /// Wraps the parser's SAX handler so validation sees every event; call before parsing. The parser keeps itself as
+    /// the user data libxml2's default SAX2 callbacks expect (the plug passes it through).
+    ///
+    /// The plug's handler does not forward the structured error callback: without it the parser's own errors (not
+    /// well-formed input) would reach no collector, and a file cut short between two records would pass for a
+    /// shorter, valid one. It is set on the plug's handler again (the callback finds its reader through the error's
+    /// parser context, not the user data).
     func plug(into parser: UnsafeMutablePointer<xmlParserCtxt>) throws {
+        let parserErrors = parser.pointee.sax?.pointee.serror
         let plugged = withUnsafeMutablePointer(to: &parser.pointee.sax) { sax in
             withUnsafeMutablePointer(to: &parser.pointee.userData) { userData in
                 xmlSchemaSAXPlug(validator, sax, userData)
             }
         }
-        guard let plugged else {
+        guard let plugged, let handler = parser.pointee.sax else {
             throw Diagnostic(location: SourceLocation(file: schemaPath), rule: "xml.internal", message: "libxml2 could not plug the schema validator")
         }
+        handler.pointee.serror = parserErrors
         plug = plugged
     }
 

@@ -87,6 +87,14 @@ import TextEncodings
         #expect(UnicodeNFC.normalize(String(decoding: out, as: UTF8.self)) == text)
     }
 
+    /// Our transcoder hands libxml2 UTF-8: a record's raw text is its own text (quotes, spacing, comments), in Unicode.
+    @Test func aTranscodedRecordKeepsItsExactText() throws {
+        let record = "<cong_dan ma='DC1'  ><ho_ten>Trần Đức Thắng</ho_ten><!-- ghi chú --></cong_dan>"
+        let bytes = try #require(VietnameseCodec.encode("<?xml version=\"1.0\"?>\n<dan_cu>\n  \(record)\n</dan_cu>\n", as: .vni))
+        let result = try Self.decode(bytes, .vni)
+        #expect(result.records.map(\.rawText) == [record])
+    }
+
     @Test func aForcedEncodingOverridesTheDeclaration() throws {
         for declared in ["windows-1258", "VNI", "ISO-8859-1"] {
             let bytes = try #require(VietnameseCodec.encode(Self.document(30, declaration: "<?xml version=\"1.0\" encoding=\"\(declared)\"?>"), as: .vni))

@@ -24,6 +24,26 @@ import Testing
         </xs:schema>
         """
 
+    /// With the validator plugged in, the parser's own errors still fail the file: a document cut short or broken
+    /// between two records must not pass for a shorter valid one.
+    @Test(arguments: [
+        ("  <cong_dan ma=\"2\"><ho_ten>B</ho_ten><ngay_sinh>1990-01-02</ngay_sinh></cong_dan>\n  </dan_cu_sai>\n", "xml.tag_mismatch", 4),
+        ("  <cong_dan ma=\"2\"><ho_ten>B</ho_ten><ngay_sinh>1990-01-02</ngay_sinh></cong_dan>\n  <", "xml.not_well_formed", 4),
+        ("  <cong_dan ma=\"2\"><ho_ten>B</ho_ten><ngay_sinh>1990-01-02</ngay_sinh></cong_dan>\n  &bad;\n</dan_cu>\n", "xml.entity", 4),
+    ])
+    func notWellFormedInputFailsTheFileWithTheValidatorOn(tail: String, rule: String, line: Int) throws {
+        let dir = try TemporaryDirectory()
+        let schema = try dir.write("dan_cu.xsd", Self.schema)
+        let head = "<dan_cu>\n  <cong_dan ma=\"1\"><ho_ten>A</ho_ten><ngay_sinh>1990-01-02</ngay_sinh></cong_dan>\n"
+        let path = try dir.write("d.xml", head + tail)
+        do {
+            let result = try Decoded.file(path, DecodeOptions(format: .xml, recordPath: "cong_dan", xmlSchemaPath: schema))
+            Issue.record("passed as \(result.records.count) records")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.rule == rule && diagnostic.location.line == line, "\(diagnostic)")
+        }
+    }
+
     @Test func aRecordWithViolationsIsARecordErrorWithEveryReasonAndTheRestGoesOn() throws {
         let dir = try TemporaryDirectory()
         let schema = try dir.write("dan_cu.xsd", Self.schema)
