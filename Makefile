@@ -45,6 +45,7 @@ bench:
 	bench/api.sh
 	bench/postgres.sh
 	bench/roundtrips.sh
+	bench/postgres-plans.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
