@@ -31,7 +31,7 @@ final class PostgresConnection: SQLConnection {
         // No parallel query: the gateway's statements are lookups by key and small batches, and a parallel plan is only
         // ever chosen from a row estimate without statistics (tables grown inside one long load transaction, which
         // autovacuum cannot analyse). Each one then starts worker processes, milliseconds per lookup: a land file of
-        // 86,540 rows loaded in 78 s without, and had not finished after 400 s with.
+        // 86,539 rows loaded in 78 s without, and had not finished after 400 s with (bench/postgres-plans.sh).
         try execute("SET client_encoding = 'UTF8'; SET max_parallel_workers_per_gather = 0")
     }
 

@@ -79,8 +79,8 @@ extension SQLTransaction {
         var seen: Set<Int64> = []
         // One equality per branch, not `from_mention = ?1 OR to_mention = ?1`: PostgreSQL keeps the generic plan of a
         // prepared statement made while the table was small, and for the OR that plan is a sequential scan, repeated
-        // for every mention of a load as the table grows inside its one transaction (quadratic: a land file of 86,540
-        // rows did not load in 400 s). Each branch's plan is an index lookup at any size.
+        // for every mention of a load as the table grows inside its one transaction (quadratic: a land file of 86,539
+        // rows did not load in 400 s, bench/postgres-plans.sh). Each branch's plan is an index lookup at any size.
         try connection.forEachRun(
             of: """
                 SELECT l.id, l.type, l.attributes, f.source, f.kind, f.record_key, t.source, t.kind, t.record_key
@@ -97,7 +97,7 @@ extension SQLTransaction {
                 guard seen.insert(id).inserted else { continue }
                 guard let type = LinkType(rawValue: statement.text(1)), let fromKind = EntityKind(rawValue: statement.text(4)),
                     let toKind = EntityKind(rawValue: statement.text(7))
-                else { throw StoreError.corruptRow("link \(statement.int(0))") }
+                else { throw StoreError.corruptRow("link \(id)") }
                 result.append((id, MentionLink(
                     type: type, from: MentionKey(source: statement.text(3), kind: fromKind, recordKey: statement.text(5)),
                     to: MentionKey(source: statement.text(6), kind: toKind, recordKey: statement.text(8)),
