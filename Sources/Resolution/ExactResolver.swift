@@ -17,16 +17,10 @@ public struct ExactResolver: Sendable {
     /// Person mentions are skipped.
     public func resolve(mentionIDs: [Int64], in transaction: any StoreTransaction, at time: String) throws -> ResolutionSummary {
         var summary = ResolutionSummary()
-        var touched: [String] = []
-        var touchedSet: Set<String> = []
-        func touch(_ id: String) { if touchedSet.insert(id).inserted { touched.append(id) } }
+        var touched: [String] = []  // refreshed once each, in the order first touched
+        func touch(_ id: String) { touched.append(id) }
 
-        var seen: Set<Int64> = []
-        let ids = mentionIDs.filter { seen.insert($0).inserted }
-        var start = 0
-        while start < ids.count {
-            let group = Array(ids[start..<min(start + ExactResolutionInputs.groupSize, ids.count)])
-            start += group.count
+        for group in distinctGroups(mentionIDs, size: ExactResolutionInputs.groupSize) {
             var inputs = try ExactResolutionInputs(group, in: transaction)
             for mentionID in group {
                 guard let stored = inputs.mention(mentionID), !stored.retired, stored.mention.key.kind != .person else { continue }

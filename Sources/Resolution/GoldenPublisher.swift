@@ -26,14 +26,9 @@ public struct GoldenPublisher: Sendable {
     public func refresh(entityIDs ids: [String], in transaction: any StoreTransaction, at time: String, summary: inout ResolutionSummary)
         throws
     {
-        var seen: Set<String> = []
-        let entityIDs = ids.filter { seen.insert($0).inserted }
-        var start = 0
-        while start < entityIDs.count {
-            let group = Array(entityIDs[start..<min(start + RefreshInputs.groupSize, entityIDs.count)])
+        for group in distinctGroups(ids, size: RefreshInputs.groupSize) {
             var inputs = try RefreshInputs(group, in: transaction)
             for entityID in group { try refresh(entityID, &inputs, in: transaction, at: time, summary: &summary) }
-            start += group.count
         }
     }
 

@@ -149,6 +149,7 @@ final class PostgresConnection: SQLConnection {
         defer { statement.reset() }
         var start = 0
         while start < parameterSets.count {
+            // One short of the depth: `send` settles (and would discard the answers) once the depth is in flight.
             let end = min(start + Self.pipelineDepth - 1, parameterSets.count)
             try settle()
             for index in start..<end { try statement.send(parameterSets[index]) }
