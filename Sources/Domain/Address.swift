@@ -11,6 +11,8 @@ public struct Address: Hashable, Codable, Sendable {
     public var text: String?
     public var houseNumber: String?
     public var street: String?
+    /// Postal code (mã bưu chính: five digits since 2018, six before), digits only.
+    public var postalCode: String?
     /// Commune (xã / phường / đặc khu) code, five digits, in `scheme`.
     public var communeCode: String?
     /// District code (pre-2025 scheme only; districts were abolished).
@@ -25,13 +27,14 @@ public struct Address: Hashable, Codable, Sendable {
     public var currentProvinceCode: String?
 
     public init(
-        text: String? = nil, houseNumber: String? = nil, street: String? = nil, communeCode: String? = nil,
+        text: String? = nil, houseNumber: String? = nil, street: String? = nil, postalCode: String? = nil, communeCode: String? = nil,
         districtCode: String? = nil, provinceCode: String? = nil, scheme: AdminScheme? = nil,
         currentCommuneCodes: [String] = [], currentProvinceCode: String? = nil
     ) {
         self.text = text
         self.houseNumber = houseNumber
         self.street = street
+        self.postalCode = postalCode
         self.communeCode = communeCode
         self.districtCode = districtCode
         self.provinceCode = provinceCode

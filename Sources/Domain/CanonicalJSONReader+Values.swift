@@ -117,6 +117,8 @@ extension Address: CanonicalJSONReadable {
                 address.districtCode = try reader.optionalString()
             } else if key == "houseNumber" {
                 address.houseNumber = try reader.optionalString()
+            } else if key == "postalCode" {
+                address.postalCode = try reader.optionalString()
             } else if key == "provinceCode" {
                 address.provinceCode = try reader.optionalString()
             } else if key == "scheme" {

@@ -119,6 +119,10 @@ extension Address: CanonicalJSONWritable {
             writer.key("houseNumber")
             writer.string(houseNumber)
         }
+        if let postalCode {
+            writer.key("postalCode")
+            writer.string(postalCode)
+        }
         if let provinceCode {
             writer.key("provinceCode")
             writer.string(provinceCode)

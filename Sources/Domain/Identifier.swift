@@ -5,6 +5,9 @@ public enum IdentifierType: String, Codable, Sendable, CaseIterable {
     /// 9-digit legacy identity card number (CMND); the first two digits name the issuing province.
     case legacyID9 = "cmnd9"
     case passport
+    /// Social insurance number (mã số bảo hiểm xã hội): digits, 10 on current cards; older schemes and foreign
+    /// registers use other lengths, so only the digits are checked.
+    case socialInsurance = "social_insurance"
     /// 10-digit enterprise code (= tax code), or 13 digits with a branch suffix.
     case enterpriseCode = "enterprise_code"
     /// Business registration number from before 2015.

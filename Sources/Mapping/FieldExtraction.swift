@@ -21,22 +21,35 @@ struct FieldExtraction {
         return node.text.map(MappingText.trimmed)
     }
 
-    /// The raw text of a source; a template needs every selected value to be present and non-empty.
+    /// The raw text of a source; a template needs every selected value to be present and non-empty, except the
+    /// optional ones, and at least one value. With an optional value missing, the result is trimmed and its runs of
+    /// spaces collapsed ("{so_nha?} {duong}" gives "Lê Lợi", not " Lê Lợi").
     func raw(_ source: ValueSource) -> String? {
         switch source {
         case .path(let path):
             return text(at: path)
         case .template(let template):
             var output = ""
+            var selected = false
+            var skipped = false
             for part in template.parts {
                 switch part {
                 case .literal(let literal): output += literal
                 case .field(let path):
                     guard let value = text(at: path), !value.isEmpty else { return nil }
                     output += value
+                    selected = true
+                case .optionalField(let path):
+                    if let value = text(at: path), !value.isEmpty {
+                        output += value
+                        selected = true
+                    } else {
+                        skipped = true
+                    }
                 }
             }
-            return output
+            guard selected else { return nil }
+            return skipped ? MappingText.collapsingSpaces(output) : output
         }
     }
 

@@ -94,10 +94,28 @@ extension MappingEvaluator {
     }
 
     /// An address: free text through `AddressNormalizer.normalize`, or codes through `fromCodes`.
+    /// An address of only a postal code when the spec's other parts select nothing.
     func addressField(_ spec: AddressSpec?, _ extraction: FieldExtraction, _ builder: inout OutputBuilder) -> Address? {
         guard let spec else { return nil }
+        let postalCode = postalCodeField(spec.postalCode, extraction, &builder)
+        guard var address = placeField(spec.form, extraction, &builder) else { return postalCode.map { Address(postalCode: $0) } }
+        address.postalCode = postalCode
+        return address
+    }
+
+    private func postalCodeField(_ field: FieldSpec?, _ extraction: FieldExtraction, _ builder: inout OutputBuilder) -> String? {
+        guard let field else { return nil }
+        let selected = extraction.text(field, field: "address.postal_code")
+        builder.note(selected.findings, field: "address")
+        guard let text = selected.text, !text.isEmpty else { return nil }
+        let code = PostalCode.normalize(text)
+        builder.note(code.findings, field: "address")
+        return code.value
+    }
+
+    private func placeField(_ form: AddressSpec.Form, _ extraction: FieldExtraction, _ builder: inout OutputBuilder) -> Address? {
         let normalized: Normalized<Address>
-        switch spec {
+        switch form {
         case .text(let field):
             let selected = extraction.text(field, field: "address")
             builder.note(selected.findings, field: "address")

@@ -74,6 +74,7 @@ extension MappingEvaluator {
         case .personalNumber: return PersonalNumber.normalize(text, birthDate: birthDate, sex: sex, reference: reference)
         case .legacyID9: return LegacyIDNumber.normalize(text)
         case .enterpriseCode: return EnterpriseCode.normalize(text)
+        case .socialInsurance: return SocialInsuranceNumber.normalize(text)
         default: return Normalized(Identifier(type: type, value: text))
         }
     }

@@ -60,11 +60,14 @@ public enum ValueSource: Sendable, Hashable {
     case template(Template)
 }
 
-/// `literal{selector}literal…`: every selected value must be present for the template to produce text.
+/// `literal{selector}literal…`: every selected value must be present for the template to produce text, except
+/// optional ones (`{selector?}`), which add nothing when missing; a template whose selected values are all missing
+/// or empty produces nothing.
 public struct Template: Sendable, Hashable, CustomStringConvertible {
     public enum Part: Sendable, Hashable {
         case literal(String)
         case field(RawPath)
+        case optionalField(RawPath)
     }
 
     public var parts: [Part]
@@ -76,6 +79,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
             switch part {
             case .literal(let text): return text
             case .field(let path): return "{\(path)}"
+            case .optionalField(let path): return "{\(path)?}"
             }
         }.joined()
     }
@@ -141,10 +145,20 @@ public struct IdentifierSpec: Sendable, Hashable {
     public var required: Bool
 }
 
-/// An address: free text, or administrative codes in one scheme.
-public enum AddressSpec: Sendable, Hashable {
-    case text(FieldSpec)
-    case codes(commune: FieldSpec?, district: FieldSpec?, province: FieldSpec?, detail: FieldSpec?, scheme: AdminScheme)
+/// An address: free text, or administrative codes in one scheme; either with an optional postal code.
+public struct AddressSpec: Sendable, Hashable {
+    public enum Form: Sendable, Hashable {
+        case text(FieldSpec)
+        case codes(commune: FieldSpec?, district: FieldSpec?, province: FieldSpec?, detail: FieldSpec?, scheme: AdminScheme)
+    }
+
+    public var form: Form
+    public var postalCode: FieldSpec?
+
+    public init(_ form: Form, postalCode: FieldSpec? = nil) {
+        self.form = form
+        self.postalCode = postalCode
+    }
 }
 
 /// One canonical mention produced per record (when its condition holds).

@@ -75,29 +75,32 @@ extension MappingReader {
         return specs
     }
 
-    /// `{text: selector}`, a bare selector (free text), or `{commune, district, province, detail, scheme}`.
+    /// `{text: selector}`, a bare selector (free text), or `{commune, district, province, detail, scheme}`; the
+    /// object forms may add `postal_code`.
     mutating func address(_ node: YAMLNode, _ what: String) -> AddressSpec? {
-        if node.scalarText != nil { return field(node, what).map(AddressSpec.text) }
+        if node.scalarText != nil { return field(node, what).map { AddressSpec(.text($0)) } }
         let codeKeys = ["commune", "district", "province", "detail", "scheme"]
-        guard check(node, allowed: ["text"] + codeKeys, context: what) else { return nil }
+        guard check(node, allowed: ["text", "postal_code"] + codeKeys, context: what) else { return nil }
+        let postalCode = node["postal_code"].flatMap { field($0, "\(what).postal_code") }
         if let text = node["text"] {
             if let other = node.pairs.first(where: { codeKeys.contains($0.name) }) {
                 fail(other.key, "mapping.conflict", "\(what) is either {text} or codes {commune, district, province, detail, scheme}, not both")
                 return nil
             }
-            return field(text, "\(what).text").map(AddressSpec.text)
+            return field(text, "\(what).text").map { AddressSpec(.text($0), postalCode: postalCode) }
         }
         guard node["commune"] != nil || node["province"] != nil else {
             fail(node, "mapping.missing_key", "\(what) needs 'text' or at least 'commune' or 'province'")
             return nil
         }
         let schemeName = node["scheme"].map { choice($0, "\(what).scheme", in: ["pre2025", "2025"]) } ?? "2025"
-        return .codes(
+        let codes = AddressSpec.Form.codes(
             commune: node["commune"].flatMap { field($0, "\(what).commune") },
             district: node["district"].flatMap { field($0, "\(what).district") },
             province: node["province"].flatMap { field($0, "\(what).province") },
             detail: node["detail"].flatMap { field($0, "\(what).detail") },
             scheme: schemeName.flatMap(AdminScheme.init(rawValue:)) ?? .from2025)
+        return AddressSpec(codes, postalCode: postalCode)
     }
 
     mutating func link(_ node: YAMLNode, index: Int, outputs: [OutputSpec]) -> LinkSpec? {

@@ -82,13 +82,16 @@ struct MappingReader {
             literal += rest[..<open]
             if !literal.isEmpty { parts.append(.literal(literal)) }
             literal = ""
-            guard let path = selector(String(rest[rest.index(after: open)..<close]), at: node) else { return nil }
-            parts.append(.field(path))
+            var inner = rest[rest.index(after: open)..<close]
+            let optional = inner.hasSuffix("?")
+            if optional { inner = inner.dropLast() }
+            guard let path = selector(String(inner), at: node) else { return nil }
+            parts.append(optional ? .optionalField(path) : .field(path))
             rest = rest[rest.index(after: close)...]
         }
         literal += rest
         if !literal.isEmpty { parts.append(.literal(literal)) }
-        guard parts.contains(where: { if case .field = $0 { return true } else { return false } }) else {
+        guard parts.contains(where: { if case .literal = $0 { return false } else { return true } }) else {
             fail(node, "mapping.bad_template", "template '\(text)' selects nothing; write {column} for each value")
             return nil
         }

@@ -5,7 +5,7 @@ import Domain
 public enum MentionRendering {
     static let addressFields = [
         "address.text", "address.commune", "address.district", "address.province", "address.scheme", "address.current_communes",
-        "address.current_province",
+        "address.current_province", "address.postal_code",
     ]
 
     /// The names `render` can produce for a kind.
@@ -69,6 +69,7 @@ public enum MentionRendering {
         fields["address.scheme"] = address.scheme?.rawValue
         if !address.currentCommuneCodes.isEmpty { fields["address.current_communes"] = address.currentCommuneCodes.joined(separator: ",") }
         fields["address.current_province"] = address.currentProvinceCode
+        fields["address.postal_code"] = address.postalCode
     }
 
     /// `123.5`, or `120` for a whole number.
