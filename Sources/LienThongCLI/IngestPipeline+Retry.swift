@@ -31,6 +31,7 @@ extension IngestPipeline {
         let runID = try store.write { try $0.startRun(source: jobName, at: time) }
         do {
             let report = try store.write { transaction -> QuarantineRetryReport in
+                try resolver.prepareIndex(in: transaction)
                 var report = QuarantineRetryReport()
                 var changed = ChangedMentions()
                 for quarantined in records {

@@ -181,6 +181,7 @@ struct IngestPipeline {
         inputs: [IngestInput], label: String, options: DecodeOptions, in transaction: any StoreTransaction, at time: String,
         progress: (Int) -> Void
     ) throws -> FileIngestReport {
+        try resolver.prepareIndex(in: transaction)
         var counts = RunCounts()
         var changed = ChangedMentions()
         var seen: Set<Int64> = []

@@ -8,11 +8,11 @@ enum ModelCommand {
         name: "model", summary: "show the person match model: m, u and weight of every comparison level",
         usage: "show [--version V] | list",
         options: [.value("--version", "V", "a stored version instead of the active one")],
-        examples: ["lienthong model show", "lienthong model list --json", "lienthong model show --version defaults-1"],
+        examples: ["lienthong model show", "lienthong model list --json", "lienthong model show --version defaults-2"],
         details: """
             'show' prints the version, its provenance, λ, and for each comparison each level's m (share among
             matches), u (share among non-matches) and weight log2(m/u). 'list' prints every stored version, the
-            active one marked. Without any trained model the hand-set defaults (defaults-1) are in use; train with
+            active one marked. Without any trained model the hand-set defaults (defaults-2) are in use; train with
             'lienthong resolve --train'.
             """,
         run: run)
@@ -34,6 +34,15 @@ enum ModelCommand {
         var prior: Double
         var levels: [Level]
         var termFrequencyNames: Int
+        /// The blocking rules resolution uses with this model: rule name → its parts.
+        var blockingRules: [Rule]
+        /// True when the model names no rules of its own and the built-in defaults apply.
+        var defaultBlockingRules: Bool
+    }
+
+    struct Rule: Encodable {
+        var name: String
+        var parts: [String]
     }
 
     struct Listed: Encodable {
@@ -75,7 +84,9 @@ enum ModelCommand {
         }
         let shown = Shown(
             version: model.version, active: active, trainedAt: model.trainedAt, provenance: model.provenance, prior: model.prior,
-            levels: levels, termFrequencyNames: model.termFrequencies.given.count + model.termFrequencies.family.count)
+            levels: levels, termFrequencyNames: model.termFrequencies.given.count + model.termFrequencies.family.count,
+            blockingRules: (model.blockingRules ?? BlockingRule.defaults).map { Rule(name: $0.name, parts: $0.parts.map(\.rawValue)) },
+            defaultBlockingRules: model.blockingRules == nil)
         if context.wantsJSON {
             try context.console.json(shown)
             return ExitCode.ok
@@ -85,6 +96,8 @@ enum ModelCommand {
         console.out("  \(shown.provenance)")
         console.out(String(format: "  λ = %.4g (prior weight %+.2f)", shown.prior, CompiledModel.weight(probability: shown.prior)))
         console.out("  term frequencies: \(shown.termFrequencyNames) names")
+        console.out("  blocking rules\(shown.defaultBlockingRules ? " (built-in defaults)" : ""):")
+        for rule in shown.blockingRules { console.out("    \(rule.name): \(rule.parts.joined(separator: " + "))") }
         var current = ""
         for level in levels {
             if level.comparison != current {

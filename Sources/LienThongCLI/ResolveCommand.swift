@@ -5,14 +5,18 @@ import Storage
 enum ResolveCommand {
     static let command = Command(
         name: "resolve", summary: "assign staged mentions to entities and refresh golden records",
-        usage: "[--all] [--train [--seed N] [--random-pairs N]] [--auto-link P] [--review-threshold P]",
+        usage: "[--all] [--train [--blocking FILE] [--seed N] [--random-pairs N]] [--auto-link P] [--review-threshold P]",
         options: [
             .flag("--all", "re-index and re-cluster every mention (batch), not only those without an entity"),
             .flag("--train", "estimate the match model from the stored persons first (u from random pairs, m by EM), store it as a new version and make it active; implies --all"),
+            .value("--blocking", "FILE", "train with the blocking rules of this YAML file (rules: [{name, parts: [...]}]); the model keeps them and resolution uses them while it is active (default: the active model's rules)"),
             .value("--seed", "N", "seed of the random pairs drawn when training (default 1)"),
             .value("--random-pairs", "N", "random pairs drawn to estimate u when training (default 1000000)"),
         ] + ResolverOptions.specs,
-        examples: ["lienthong resolve", "lienthong resolve --all --json", "lienthong resolve --train"],
+        examples: [
+            "lienthong resolve", "lienthong resolve --all --json", "lienthong resolve --train",
+            "lienthong resolve --train --blocking blocking.yaml",
+        ],
         details: """
             Persons are matched with a Fellegi–Sunter model (the store's active one, else hand-set defaults) on the
             pairs the blocking rules produce: pairs at or above the auto-link probability are linked, pairs between
@@ -28,11 +32,16 @@ enum ResolveCommand {
         let store = try context.store()
         let settings = try context.resolverSettings()
         var trained: TrainingReport?
+        if arguments.value("--blocking") != nil, !arguments.has("--train") {
+            throw UsageError(message: "--blocking is given with --train (the rules are trained with and kept by the model)", verb: "resolve")
+        }
         if arguments.has("--train") {
+            let rules = try arguments.value("--blocking").map { path throws(ServiceConfigurationError) in try BlockingRulesFile.load(path: path) }
             let seed = try arguments.int("--seed", default: 1, verb: "resolve")
             let randomPairs = try arguments.int("--random-pairs", default: 1_000_000, verb: "resolve", range: 1...100_000_000)
             trained = try store.write { transaction in
-                try ModelTraining.train(settings: settings, seed: UInt64(seed), randomPairs: randomPairs, in: transaction, at: Clock.now())
+                try ModelTraining.train(
+                    settings: settings, blockingRules: rules, seed: UInt64(seed), randomPairs: randomPairs, in: transaction, at: Clock.now())
             }
         }
         let all = arguments.has("--all") || trained != nil

@@ -1,5 +1,6 @@
-/// Agreement levels of the birth-date comparison, most specific first. Older registers often hold only
-/// a year, and day and month are often swapped between day-first and month-first entry forms.
+/// Agreement levels of the birth-date comparison. Older registers often hold only a year, and day and month are
+/// often swapped between day-first and month-first entry forms. Level numbers are stable across versions (stored
+/// models index m and u by them): `oneDigitApart`, added later, is tested after `yearWithinOne`, before `disagree`.
 public enum BirthDateLevel: Int, CaseIterable, Sendable {
     case null = 0
     /// Same day, month and year.
@@ -13,6 +14,8 @@ public enum BirthDateLevel: Int, CaseIterable, Sendable {
     /// Years one apart (lunar/solar year confusion, typing).
     case yearWithinOne
     case disagree
+    /// Full dates whose eight digits (yyyymmdd) differ in one place or by two neighbours swapped: a typing slip.
+    case oneDigitApart
 
     public var label: String {
         switch self {
@@ -23,6 +26,7 @@ public enum BirthDateLevel: Int, CaseIterable, Sendable {
         case .dayMonthSwapped: return "day and month swapped"
         case .yearWithinOne: return "years one apart"
         case .disagree: return "dates differ"
+        case .oneDigitApart: return "full dates one typed digit apart"
         }
     }
 
@@ -35,6 +39,30 @@ public enum BirthDateLevel: Int, CaseIterable, Sendable {
             if let dx = x.day, let dy = y.day, x.month == dy, y.month == dx { return .dayMonthSwapped }
         }
         if abs(x.year - y.year) == 1 { return .yearWithinOne }
+        if let dx = x.day, let dy = y.day, let mx = x.month, let my = y.month,
+            oneDigitApart(x.year * 10_000 + mx * 100 + dx, y.year * 10_000 + my * 100 + dy)
+        {
+            return .oneDigitApart
+        }
         return .disagree
+    }
+
+    /// True when the decimal numbers (here yyyymmdd) differ in exactly one digit, or in two neighbouring digits
+    /// swapped. No allocation: this runs for every compared pair whose dates differ.
+    static func oneDigitApart(_ p: Int, _ q: Int) -> Bool {
+        var (a, b, position, differing) = (p, q, 0, 0)
+        var first = (position: 0, a: 0, b: 0)
+        var second = first
+        while a > 0 || b > 0 {
+            let (x, y) = (a % 10, b % 10)
+            if x != y {
+                differing += 1
+                if differing > 2 { return false }
+                if differing == 1 { first = (position, x, y) } else { second = (position, x, y) }
+            }
+            (a, b, position) = (a / 10, b / 10, position + 1)
+        }
+        if differing == 1 { return true }
+        return differing == 2 && second.position == first.position + 1 && first.a == second.b && second.a == first.b
     }
 }

@@ -10,6 +10,9 @@ public enum Comparison: String, Codable, Sendable, CaseIterable {
     case identifiers
     case sex
     case address
+    case documentNumbers = "document_numbers"
+    case street
+    case postalCode = "postal_code"
 
     /// Name shown in explanations and stored in trained models.
     public var name: String { rawValue }
@@ -22,6 +25,9 @@ public enum Comparison: String, Codable, Sendable, CaseIterable {
         case .identifiers: return IdentifierLevel.allCases.map(\.label)
         case .sex: return SexLevel.allCases.map(\.label)
         case .address: return AddressLevel.allCases.map(\.label)
+        case .documentNumbers: return DocumentNumberLevel.allCases.map(\.label)
+        case .street: return StreetLevel.allCases.map(\.label)
+        case .postalCode: return PostalCodeLevel.allCases.map(\.label)
         }
     }
 
@@ -36,6 +42,9 @@ public enum Comparison: String, Codable, Sendable, CaseIterable {
         case .identifiers: return IdentifierLevel.of(a, b).rawValue
         case .sex: return SexLevel.of(a, b).rawValue
         case .address: return AddressLevel.of(a, b).rawValue
+        case .documentNumbers: return DocumentNumberLevel.of(a, b).rawValue
+        case .street: return StreetLevel.of(a, b).rawValue
+        case .postalCode: return PostalCodeLevel.of(a, b).rawValue
         }
     }
 
@@ -57,7 +66,7 @@ public struct ComparisonSet: Codable, Sendable, Hashable {
         self.comparisons = comparisons
     }
 
-    /// Name, birth date, identifiers, sex, address.
+    /// Name, birth date, identifiers, sex, address, document numbers, street, postal code.
     public static let standard = ComparisonSet(Comparison.allCases)
 
     public var count: Int { comparisons.count }

@@ -20,7 +20,7 @@ public struct ComparisonParameters: Codable, Sendable, Hashable {
 /// the log2 Bayes factors of its levels plus the prior, so every link decision can be explained line by
 /// line. Stored as JSON with its version and provenance so a decision can name the model that made it.
 public struct FellegiSunterModel: Codable, Sendable, Hashable {
-    /// Identifies this parameter set in link decisions ("defaults-1", "em-2026-11-23-a" …).
+    /// Identifies this parameter set in link decisions ("defaults-2", "em-2026-11-23-a" …).
     public var version: String
     /// ISO 8601 timestamp of training; nil for hand-set parameters.
     public var trainedAt: String?
@@ -30,10 +30,13 @@ public struct FellegiSunterModel: Codable, Sendable, Hashable {
     public var prior: Double
     public var parameters: [ComparisonParameters]
     public var termFrequencies: TermFrequencies
+    /// The blocking rules the model was trained with and resolution uses (as a Splink model carries its blocking
+    /// rules); nil for `BlockingRule.defaults`.
+    public var blockingRules: [BlockingRule]?
 
     public init(
         version: String, trainedAt: String? = nil, provenance: String, prior: Double,
-        parameters: [ComparisonParameters], termFrequencies: TermFrequencies = .empty
+        parameters: [ComparisonParameters], termFrequencies: TermFrequencies = .empty, blockingRules: [BlockingRule]? = nil
     ) {
         self.version = version
         self.trainedAt = trainedAt
@@ -41,6 +44,7 @@ public struct FellegiSunterModel: Codable, Sendable, Hashable {
         self.prior = prior
         self.parameters = parameters
         self.termFrequencies = termFrequencies
+        self.blockingRules = blockingRules
     }
 
     /// Probabilities are kept off 0 and 1 so no Bayes factor is ever infinite or zero.

@@ -1,4 +1,6 @@
-/// Agreement levels of the name comparison, most specific first.
+/// Agreement levels of the name comparison, tested in the order `of` lists them. Their numbers are stable across
+/// versions (a stored model's m and u are indexed by them), so a level added later takes the next number wherever
+/// it is tested.
 public enum NameLevel: Int, CaseIterable, Sendable {
     case null = 0
     /// Same canonical full name, diacritics included ("Nguyễn Văn Ân" = "Nguyễn Văn Ân").
@@ -12,6 +14,14 @@ public enum NameLevel: Int, CaseIterable, Sendable {
     /// Folded full names similar (Jaro–Winkler ≥ 0.80).
     case fullSimilar
     case disagree
+    /// The same words in another order ("Nguyễn Văn An" ~ "Văn An Nguyễn": given name first, as foreign documents
+    /// and some enterprise forms write it), allowing a typo: the folded words, sorted, Jaro–Winkler ≥ 0.92.
+    /// Tested after `givenExactMiddleMissing`, before `fullSimilar`.
+    case reordered
+    /// Middle + given names nearly equal (Jaro–Winkler ≥ 0.92) under a surname of another class or on one side only:
+    /// a surname changed (a child's recognised father, a foreign register's married name), dropped, or typed beyond
+    /// recognition. Tested after `givenExactMiddleMissing`, before `reordered`.
+    case middleGivenSimilarOtherSurname
 
     public var label: String {
         switch self {
@@ -22,6 +32,8 @@ public enum NameLevel: Int, CaseIterable, Sendable {
         case .givenExactMiddleMissing: return "given name and surname class equal, middle name on one side only"
         case .fullSimilar: return "full name similar (JW ≥ 0.80)"
         case .disagree: return "names differ"
+        case .reordered: return "same names in another order (sorted words JW ≥ 0.92)"
+        case .middleGivenSimilarOtherSurname: return "middle+given similar (JW ≥ 0.92), surname differs or on one side only"
         }
     }
 
@@ -42,6 +54,16 @@ public enum NameLevel: Int, CaseIterable, Sendable {
             a.foldedMiddle.isEmpty != b.foldedMiddle.isEmpty
         {
             return .givenExactMiddleMissing
+        }
+        if !sameSurnameClass, !a.foldedMiddleGivenBytes.isEmpty, !b.foldedMiddleGivenBytes.isEmpty,
+            JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes) >= middleGivenThreshold
+        {
+            return .middleGivenSimilarOtherSurname
+        }
+        if a.sortedNameWordsBytes != a.foldedFullNameBytes || b.sortedNameWordsBytes != b.foldedFullNameBytes,
+            JaroWinkler.similarity(a.sortedNameWordsBytes, b.sortedNameWordsBytes) >= middleGivenThreshold
+        {
+            return .reordered
         }
         if JaroWinkler.similarity(a.foldedFullNameBytes, b.foldedFullNameBytes) >= fullNameThreshold {
             return .fullSimilar

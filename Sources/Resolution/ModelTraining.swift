@@ -16,20 +16,26 @@ public struct TrainingReport: Codable, Sendable, Hashable {
 /// Estimates the person match model from the stored persons and stores it as the active version: u from random
 /// pairs, m and λ by EM on the blocked candidate pairs, term frequencies counted over every person. EM starts from
 /// the hand-set defaults, so a retrain does not drift on its own previous estimate.
+///
+/// The model carries the blocking rules it was trained with, and resolution uses them while it is active:
+/// `blockingRules` when given, else those of the active model, else `settings.blockingRules`.
 public enum ModelTraining {
     public static func train(
-        settings: ResolverSettings, seed: UInt64, randomPairs: Int, in transaction: any StoreTransaction, at time: String
+        settings: ResolverSettings, blockingRules: [BlockingRule]? = nil, seed: UInt64, randomPairs: Int,
+        in transaction: any StoreTransaction, at time: String
     ) throws -> TrainingReport {
+        let rules = try blockingRules ?? MatchModels.active(in: transaction).blockingRules ?? settings.blockingRules
         var features: [PersonFeatures] = []
         try transaction.forEachPersonIndexEntry { features.append(PersonIndexing.features($0)) }
         guard features.count >= 2 else {
             throw ResolutionError.notEnoughData("training needs at least two indexed persons; found \(features.count) (ingest first)")
         }
-        let candidates = CandidatePairs(features, rules: settings.blockingRules, maxBlockSize: settings.maxBlockSize)
+        let candidates = CandidatePairs(features, rules: rules, maxBlockSize: settings.maxBlockSize)
         let version = "em-\(try transaction.models().count + 1)-\(time)"
-        let (model, iterations) = ModelEstimator.train(
+        var (model, iterations) = ModelEstimator.train(
             .defaults, mentions: features, candidatePairs: candidates.pairs.map { (Int($0.first), Int($0.second)) },
             randomPairCount: randomPairs, seed: seed, version: version, trainedAt: time)
+        model.blockingRules = rules
         try MatchModels.activate(model, in: transaction, at: time)
         return TrainingReport(
             version: version, mentions: features.count, candidatePairs: candidates.pairs.count, randomPairs: randomPairs,

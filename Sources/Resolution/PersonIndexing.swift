@@ -12,7 +12,8 @@ enum PersonIndexing {
         PersonIndexEntry(
             mentionID: mentionID, fullName: f.fullName, foldedFullName: f.foldedFullName, foldedFamily: f.foldedFamily,
             foldedMiddle: f.foldedMiddle, foldedGiven: f.foldedGiven, birthDate: f.birthDate?.description, sex: f.sex?.rawValue,
-            personalNumber: f.personalNumber, legacyNumbers: f.legacyNumbers, communeCodes: f.communeCodes,
+            personalNumber: f.personalNumber, legacyNumbers: f.legacyNumbers, documentNumbers: f.documentNumbers,
+            streets: f.streets.map(\.stored), postalCodes: f.postalCodes, communeCodes: f.communeCodes,
             provinceCodes: f.provinceCodes)
     }
 
@@ -21,10 +22,41 @@ enum PersonIndexing {
             fullName: entry.fullName, foldedFullName: entry.foldedFullName, foldedFamily: entry.foldedFamily,
             foldedMiddle: entry.foldedMiddle, foldedGiven: entry.foldedGiven, birthDate: entry.birthDate.flatMap(PartialDate.init(iso:)),
             sex: entry.sex.flatMap(Sex.init(rawValue:)), personalNumber: entry.personalNumber, legacyNumbers: entry.legacyNumbers,
-            communeCodes: entry.communeCodes, provinceCodes: entry.provinceCodes)
+            documentNumbers: entry.documentNumbers, streets: entry.streets.compactMap(StreetAddress.init(stored:)),
+            postalCodes: entry.postalCodes, communeCodes: entry.communeCodes, provinceCodes: entry.provinceCodes)
     }
 
     static func keys(_ features: PersonFeatures, rules: [BlockingRule]) -> [BlockingKeyHash] {
         rules.flatMap { rule in rule.keyHashes(features).map { BlockingKeyHash(rule: rule.name, hash: $0) } }
+    }
+
+    /// Makes the stored blocking keys those of `rules`, for every indexed person: a rule that is new, or whose
+    /// parts changed (a model trained with other rules became active), gets its keys built from the person index;
+    /// keys of rules no longer in use are removed. Returns the names of the rules (re)built; nothing is done when the
+    /// store already holds exactly these rules.
+    @discardableResult
+    static func ensureKeys(rules: [BlockingRule], in transaction: any StoreTransaction) throws -> [String] {
+        let indexed = try transaction.indexedBlockingRules()
+        let stale = rules.filter { indexed[$0.name] != $0.partsText }
+        let unused = indexed.keys.filter { name in !rules.contains { $0.name == name } }.sorted()
+        for name in unused { try transaction.dropBlockingRule(name) }
+        guard !stale.isEmpty else { return [] }
+        for rule in stale { try transaction.dropBlockingRule(rule.name) }
+        if try transaction.personIndexCount() == 0 {
+            for rule in stale { try transaction.markBlockingRuleIndexed(rule.name, parts: rule.partsText) }
+            return stale.map(\.name)
+        }
+        var keys = Array(repeating: [(mentionID: Int64, hash: Int64)](), count: stale.count)
+        try transaction.forEachPersonIndexEntry { entry in
+            let personFeatures = features(entry)
+            for (index, rule) in stale.enumerated() {
+                for hash in rule.keyHashes(personFeatures) { keys[index].append((entry.mentionID, hash)) }
+            }
+        }
+        for (index, rule) in stale.enumerated() {
+            try transaction.addBlockingKeys(rule: rule.name, keys[index])
+            try transaction.markBlockingRuleIndexed(rule.name, parts: rule.partsText)
+        }
+        return stale.map(\.name)
     }
 }

@@ -41,6 +41,7 @@ public struct PersonResolver: Sendable {
         at time: String
     ) throws -> ResolutionSummary {
         var summary = ResolutionSummary()
+        try PersonIndexing.ensureKeys(rules: settings.blockingRules, in: transaction)
         var known: [Int64: PersonFeatures] = [:]
         // Batch reads every entry anyway (mentions resolved before but never indexed are indexed on the way).
         for entry in forceBatch ? [] : try transaction.personIndexEntries(mentionIDs: ids) {

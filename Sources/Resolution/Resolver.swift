@@ -8,8 +8,11 @@ public struct Resolver: Sendable {
     public var persons: PersonResolver
     public var exact: ExactResolver
 
-    /// `map` places entities on the 2025 map for the query API's jurisdiction scopes.
+    /// `map` places entities on the 2025 map for the query API's jurisdiction scopes. A model that carries blocking
+    /// rules replaces those of `settings`.
     public init(settings: ResolverSettings = ResolverSettings(), model: FellegiSunterModel = .defaults, map: (any AdministrativeMap)? = nil) {
+        var settings = settings
+        if let rules = model.blockingRules { settings.blockingRules = rules }
         persons = PersonResolver(settings: settings, model: model, publisher: GoldenPublisher(map: map))
         exact = ExactResolver(publisher: GoldenPublisher(map: map))
     }
@@ -19,6 +22,12 @@ public struct Resolver: Sendable {
         settings: ResolverSettings = ResolverSettings(), map: (any AdministrativeMap)? = nil, from reader: any StoreReader
     ) throws -> Resolver {
         Resolver(settings: settings, model: try MatchModels.active(in: reader), map: map)
+    }
+
+    /// Brings the stored blocking keys in line with the rules in use (`PersonIndexing.ensureKeys`); call in a write
+    /// transaction before indexing mentions, so a first load indexes under the current rules without a rebuild.
+    public func prepareIndex(in transaction: any StoreTransaction) throws {
+        try PersonIndexing.ensureKeys(rules: persons.settings.blockingRules, in: transaction)
     }
 
     /// Indexes a staged person mention (other kinds need no index).

@@ -32,12 +32,20 @@ public protocol MatchIndexReader {
     func activeModel() throws -> StoredModel?
     /// Every stored model, newest first.
     func models() throws -> [StoredModel]
+    /// The blocking rules whose keys are stored for every indexed person: rule name → its parts, comma-separated.
+    func indexedBlockingRules() throws -> [String: String]
 }
 
 /// Writes of the resolver's state; only valid inside `Store.write`.
 public protocol MatchIndexWriter: MatchIndexReader {
     /// Sets a person mention's index entry and blocking keys, replacing what was stored for it.
     func indexPerson(_ entry: PersonIndexEntry, keys: [BlockingKeyHash]) throws
+    /// Removes every key of a blocking rule and its mark as indexed.
+    func dropBlockingRule(_ rule: String) throws
+    /// Adds keys of one rule (existing ones are kept).
+    func addBlockingKeys(rule: String, _ keys: [(mentionID: Int64, hash: Int64)]) throws
+    /// Marks a rule's keys as stored for every indexed person, under the parts they were built from.
+    func markBlockingRuleIndexed(_ rule: String, parts: String) throws
     /// Stores a model; with `activate` it becomes the one resolution uses.
     func saveModel(version: String, json: String, activate: Bool, at time: String) throws
     /// Adds (or replaces) the constraint on a pair.

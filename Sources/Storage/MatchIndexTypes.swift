@@ -14,13 +14,18 @@ public struct PersonIndexEntry: Hashable, Sendable {
     public var sex: String?
     public var personalNumber: String?
     public var legacyNumbers: [String]
+    /// Passport and social insurance numbers as `type:value` (`PersonFeatures.documentNumbers`).
+    public var documentNumbers: [String]
+    /// House number and street of each address, `house|street` folded (`StreetAddress.stored`).
+    public var streets: [String]
+    public var postalCodes: [String]
     public var communeCodes: [String]
     public var provinceCodes: [String]
 
     public init(
         mentionID: Int64, fullName: String, foldedFullName: String, foldedFamily: String, foldedMiddle: String,
         foldedGiven: String, birthDate: String?, sex: String?, personalNumber: String?, legacyNumbers: [String],
-        communeCodes: [String], provinceCodes: [String]
+        documentNumbers: [String] = [], streets: [String] = [], postalCodes: [String] = [], communeCodes: [String], provinceCodes: [String]
     ) {
         self.mentionID = mentionID
         self.fullName = fullName
@@ -32,6 +37,9 @@ public struct PersonIndexEntry: Hashable, Sendable {
         self.sex = sex
         self.personalNumber = personalNumber
         self.legacyNumbers = legacyNumbers
+        self.documentNumbers = documentNumbers
+        self.streets = streets
+        self.postalCodes = postalCodes
         self.communeCodes = communeCodes
         self.provinceCodes = provinceCodes
     }

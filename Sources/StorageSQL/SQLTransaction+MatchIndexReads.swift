@@ -6,7 +6,7 @@ import Storage
 extension SQLTransaction {
     private static let personColumns = """
         mention_id, full_name, folded_full_name, folded_family, folded_middle, folded_given, birth_date, sex,
-        personal_number, legacy_numbers, commune_codes, province_codes
+        personal_number, legacy_numbers, commune_codes, province_codes, document_numbers, streets, postal_codes
         """
 
     private func personEntry(_ statement: any SQLStatement) -> PersonIndexEntry {
@@ -14,11 +14,15 @@ extension SQLTransaction {
             let text = statement.text(column)
             return text.isEmpty ? [] : text.split(separator: ",").map(String.init)
         }
+        func streetList(_ column: Int32) -> [String] {
+            let text = statement.text(column)
+            return text.isEmpty ? [] : text.split(separator: "\u{1F}").map(String.init)
+        }
         return PersonIndexEntry(
             mentionID: statement.int(0), fullName: statement.text(1), foldedFullName: statement.text(2),
             foldedFamily: statement.text(3), foldedMiddle: statement.text(4), foldedGiven: statement.text(5),
             birthDate: statement.optionalText(6), sex: statement.optionalText(7), personalNumber: statement.optionalText(8),
-            legacyNumbers: list(9), communeCodes: list(10), provinceCodes: list(11))
+            legacyNumbers: list(9), documentNumbers: list(12), streets: streetList(13), postalCodes: list(14), communeCodes: list(10), provinceCodes: list(11))
     }
 
     func personIndexEntries(mentionIDs: [Int64]) throws -> [PersonIndexEntry] {
@@ -163,6 +167,13 @@ extension SQLTransaction {
             records.append(LineageRecord(kind: kind, from: statement.text(1), to: statement.text(2), mentions: mentions, time: statement.text(4)))
         }
         return records
+    }
+
+    func indexedBlockingRules() throws -> [String: String] {
+        let statement = try connection.statement("SELECT rule, parts FROM blocking_rules_indexed")
+        var rules: [String: String] = [:]
+        while try statement.step() { rules[statement.text(0)] = statement.text(1) }
+        return rules
     }
 
     func activeModel() throws -> StoredModel? {

@@ -7,19 +7,22 @@ extension SQLTransaction {
         try connection.statement(
             """
             INSERT INTO person_index (mention_id, full_name, folded_full_name, folded_family, folded_middle, folded_given,
-                birth_date, sex, personal_number, legacy_numbers, commune_codes, province_codes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                birth_date, sex, personal_number, legacy_numbers, commune_codes, province_codes, document_numbers, streets, postal_codes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (mention_id) DO UPDATE SET full_name = excluded.full_name, folded_full_name = excluded.folded_full_name,
                 folded_family = excluded.folded_family, folded_middle = excluded.folded_middle, folded_given = excluded.folded_given,
                 birth_date = excluded.birth_date, sex = excluded.sex, personal_number = excluded.personal_number,
                 legacy_numbers = excluded.legacy_numbers, commune_codes = excluded.commune_codes,
-                province_codes = excluded.province_codes
+                province_codes = excluded.province_codes, document_numbers = excluded.document_numbers,
+                streets = excluded.streets, postal_codes = excluded.postal_codes
             """
         ).bind(
             .int(entry.mentionID), .text(entry.fullName), .text(entry.foldedFullName), .text(entry.foldedFamily),
             .text(entry.foldedMiddle), .text(entry.foldedGiven), .optional(entry.birthDate), .optional(entry.sex),
             .optional(entry.personalNumber), .text(entry.legacyNumbers.joined(separator: ",")),
-            .text(entry.communeCodes.joined(separator: ",")), .text(entry.provinceCodes.joined(separator: ","))
+            .text(entry.communeCodes.joined(separator: ",")), .text(entry.provinceCodes.joined(separator: ",")),
+            .text(entry.documentNumbers.joined(separator: ",")), .text(entry.streets.joined(separator: "\u{1F}")),
+            .text(entry.postalCodes.joined(separator: ","))
         ).run()
         try connection.statement("DELETE FROM person_legacy_numbers WHERE mention_id = ?").bind(.int(entry.mentionID)).run()
         let legacy = try connection.statement("INSERT INTO person_legacy_numbers (mention_id, number) VALUES (?, ?) ON CONFLICT DO NOTHING")
@@ -34,6 +37,26 @@ extension SQLTransaction {
             insert.reset()
             try insert.bind(.text(key.rule), .int(key.hash), .int(entry.mentionID)).run()
         }
+    }
+
+    func dropBlockingRule(_ rule: String) throws {
+        try connection.statement("DELETE FROM blocking_keys WHERE rule = ?").bind(.text(rule)).run()
+        try connection.statement("DELETE FROM blocking_rules_indexed WHERE rule = ?").bind(.text(rule)).run()
+    }
+
+    func addBlockingKeys(rule: String, _ keys: [(mentionID: Int64, hash: Int64)]) throws {
+        let insert = try connection.statement(
+            "INSERT INTO blocking_keys (rule, key_hash, mention_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        for key in keys {
+            insert.reset()
+            try insert.bind(.text(rule), .int(key.hash), .int(key.mentionID)).run()
+        }
+    }
+
+    func markBlockingRuleIndexed(_ rule: String, parts: String) throws {
+        try connection.statement(
+            "INSERT INTO blocking_rules_indexed (rule, parts) VALUES (?, ?) ON CONFLICT (rule) DO UPDATE SET parts = excluded.parts"
+        ).bind(.text(rule), .text(parts)).run()
     }
 
     func saveModel(version: String, json: String, activate: Bool, at time: String) throws {

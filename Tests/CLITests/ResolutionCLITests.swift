@@ -66,7 +66,9 @@ import Testing
         #expect(shown["version"] as? String == version)
         #expect(shown["active"] as? Bool == true)
         let levelCount = (shown["levels"] as? [Any])?.count ?? 0
-        #expect(levelCount == 23)  // name 6, birth date 6, identifiers 6, sex 2, address 3
+        // name 8, birth date 7, identifiers 6, sex 2, address 3, document numbers 3, street 5, postal code 3
+        #expect(levelCount == 37)
+        #expect(shown["defaultBlockingRules"] as? Bool == false)  // a trained model names its rules
         let listed = try runner.run(["model", "list", "--store", runner.store])
         #expect(listed.stdout.contains("* \(version)"))
 

@@ -18,8 +18,15 @@ import Testing
         #expect(
             BlockingRule.defaults.map(\.name) == [
                 "personal_number", "full_name_birth_year", "given_name_birth_year_province",
-                "surname_class_given_name_commune", "legacy_id9",
+                "surname_class_given_name_commune", "legacy_id9", "document_number",
             ])
+    }
+
+    @Test func birthDateKeyNeedsTheFullDate() {
+        let rule = BlockingRule(name: "birth_date", parts: [.birthDate])
+        #expect(rule.keys(person) == ["1987-03-09"])
+        #expect(rule.keys(P.features(born: P.date(1987, 3))) == [])
+        #expect(rule.partsText == "birth_date")
     }
 
     @Test func personalNumberKey() {

@@ -15,7 +15,7 @@ import Testing
         #expect(pairs == [[0, 1], [0, 2], [1, 2]])
         #expect(candidates.pairs[0].rule == 0)  // the shared 12-digit number
         #expect(candidates.pairs[1].rule == 1)  // folded full name + birth year
-        #expect(candidates.report.map(\.pairs) == [1, 2, 0, 0, 0])
+        #expect(candidates.report.map(\.pairs) == [1, 2, 0, 0, 0, 0])
         #expect(Set(candidates.pairs.map { "\($0.first)-\($0.second)" }).count == candidates.pairs.count)
     }
 

@@ -21,6 +21,14 @@ import Testing
         #expect(nameLevel(an, P.features(middle: nil, given: "An")) == .givenExactMiddleMissing)
         #expect(nameLevel(an, P.features(family: "Nguyễn", middle: "Thị", given: "Anh")) == .fullSimilar)
         #expect(nameLevel(an, P.features(family: "Trần", middle: "Thị", given: "Bích")) == .disagree)
+        // Given name first, as foreign documents write it; a typo is allowed.
+        #expect(nameLevel(an, P.features(family: "Văn", middle: "An", given: "Nguyễn")) == .reordered)
+        #expect(nameLevel(P.features(family: "Green", middle: nil, given: "Mitchell"), P.features(family: "Mitchell", middle: nil, given: "Greene")) == .reordered)
+        // The surname changed, or is missing on one side; a typo in the given name is allowed.
+        #expect(nameLevel(an, P.features(family: "Trần", middle: "Văn", given: "An")) == .middleGivenSimilarOtherSurname)
+        #expect(nameLevel(an, P.features(family: nil, middle: "Văn", given: "An")) == .middleGivenSimilarOtherSurname)
+        #expect(nameLevel(P.features(family: "Priest", middle: nil, given: "Keelin"), P.features(family: "Wouytch", middle: nil, given: "Keelni")) == .middleGivenSimilarOtherSurname)
+        #expect(nameLevel(an, P.features(family: "Trần", middle: "Thị", given: "Bích")) == .disagree)
         #expect(nameLevel(an, P.features(noName: true)) == .null)
     }
 
@@ -34,7 +42,12 @@ import Testing
         #expect(level(P.date(1987), P.date(1987, 3, 9)) == .sameYearOneSideYearOnly)
         #expect(level(P.date(1987, 3, 9), P.date(1987, 9, 3)) == .dayMonthSwapped)
         #expect(level(P.date(1987, 3, 9), P.date(1988, 3, 9)) == .yearWithinOne)
-        #expect(level(P.date(1987, 3, 9), P.date(1987, 4, 9)) == .disagree)
+        #expect(level(P.date(1987, 3, 9), P.date(1987, 4, 9)) == .oneDigitApart)
+        #expect(level(P.date(1987, 3, 9), P.date(1978, 3, 9)) == .oneDigitApart)  // neighbours swapped
+        #expect(level(P.date(1987, 3, 19), P.date(1987, 5, 21)) == .disagree)
+        #expect(level(P.date(1987, 3, 9), P.date(1997, 3, 9)) == .oneDigitApart)
+        #expect(level(P.date(1987, 3, 9), P.date(1997, 4, 9)) == .disagree)  // two digits
+        #expect(level(P.date(1987, 3), P.date(1987, 4)) == .disagree)  // a typo needs full dates
         #expect(level(P.date(1987), P.date(1990)) == .disagree)
         #expect(level(nil, P.date(1987)) == .null)
     }
@@ -86,10 +99,10 @@ import Testing
             #expect(comparison.levelCount >= 3)
             #expect(comparison.labels.allSatisfy { !$0.isEmpty })
         }
-        #expect(ComparisonSet.standard.count == 5)
+        #expect(ComparisonSet.standard.count == 8)
         var buffer: [Int] = []
         ComparisonSet.standard.levels(P.features(), P.features(), into: &buffer)
         #expect(buffer == ComparisonSet.standard.levels(P.features(), P.features()))
-        #expect(buffer == [NameLevel.exact.rawValue, 0, 0, 0, 0])
+        #expect(buffer == [NameLevel.exact.rawValue, 0, 0, 0, 0, 0, 0, 0])
     }
 }

@@ -25,7 +25,10 @@ import Testing
 
     @Test func explanationNamesEveryComparison() {
         let score = FellegiSunterModel.defaults.score(an, P.features(noName: true))
-        #expect(score.contributions.map(\.comparison) == ["name", "birth_date", "identifiers", "sex", "address"])
+        #expect(
+            score.contributions.map(\.comparison) == [
+                "name", "birth_date", "identifiers", "sex", "address", "document_numbers", "street", "postal_code",
+            ])
         #expect(score.contributions[0].label == "name missing")
         #expect(score.contributions[0].weight == 0)
         #expect(score.contributions[2].label.hasPrefix("12-digit number on one side"))
@@ -59,7 +62,7 @@ import Testing
         let adjustment = common.contributions.first { $0.comparison == "name (term frequency)" }
         let u = model.parameters[0].u[NameLevel.exact.rawValue]
         #expect(adjustment.map { abs($0.weight - log2(u / (0.05 * 0.4))) < 1e-9 } == true)
-        #expect(common.contributions.count == 6)
+        #expect(common.contributions.count == 9)  // eight comparisons and the adjustment
         let sum = common.priorWeight + common.contributions.map(\.weight).reduce(0, +)
         #expect(abs(sum - common.total) < 1e-9)
 
@@ -71,8 +74,8 @@ import Testing
 
         // Unknown names and inexact levels are not adjusted.
         let unknown = P.features(family: "Lê", middle: "Văn", given: "Tám")
-        #expect(model.score(unknown, unknown).contributions.count == 5)
-        #expect(model.score(an, P.features(middle: nil)).contributions.count == 5)
+        #expect(model.score(unknown, unknown).contributions.count == 8)
+        #expect(model.score(an, P.features(middle: nil)).contributions.count == 8)
     }
 
     @Test func termFrequenciesAreCounted() {

@@ -16,7 +16,30 @@ import Testing
         PersonIndexEntry(
             mentionID: id, fullName: "Nguyễn Văn An", foldedFullName: "nguyen van \(given)", foldedFamily: "nguyen",
             foldedMiddle: "van", foldedGiven: given, birthDate: "1985-03", sex: "male", personalNumber: number,
-            legacyNumbers: ["012345678", "023456789"], communeCodes: ["26734"], provinceCodes: ["26"])
+            legacyNumbers: ["012345678", "023456789"], documentNumbers: ["passport:B1234567", "social_insurance:0123456789"],
+            streets: ["12|leloi", "|tranphu"], postalCodes: ["10000"], communeCodes: ["26734"], provinceCodes: ["26"])
+    }
+
+    @Test(arguments: Engine.available) func blockingRulesAreMarkedDroppedAndRebuilt(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let ids = try stage(["A", "B"], in: store)
+        // A store starts with the five rules every earlier version built keys for.
+        #expect(try store.read { try $0.indexedBlockingRules() }.keys.sorted() == [
+            "full_name_birth_year", "given_name_birth_year_province", "legacy_id9", "personal_number", "surname_class_given_name_commune",
+        ])
+        try store.write { transaction in
+            try transaction.indexPerson(Self.entry(ids[0]), keys: [.init(rule: "r", hash: 1)])
+            try transaction.addBlockingKeys(rule: "s", [(ids[0], 5), (ids[1], 5), (ids[1], 5)])
+            try transaction.markBlockingRuleIndexed("s", parts: "birth_date")
+            try transaction.markBlockingRuleIndexed("s", parts: "birth_date,sex")
+        }
+        let s5 = BlockingKeyHash(rule: "s", hash: 5)
+        #expect(try store.read { try $0.mentionIDs(sharing: [s5]) } == Set(ids))
+        #expect(try store.read { try $0.indexedBlockingRules() }["s"] == "birth_date,sex")
+        try store.write { try $0.dropBlockingRule("s") }
+        #expect(try store.read { try $0.mentionIDs(sharing: [s5]) }.isEmpty)
+        #expect(try store.read { try $0.mentionIDs(sharing: [BlockingKeyHash(rule: "r", hash: 1)]) } == [ids[0]])
+        #expect(try store.read { try $0.indexedBlockingRules() }["s"] == nil)
     }
 
     @Test(arguments: Engine.available) func indexEntriesRoundTripAndReplaceTheirKeys(engine: Engine) throws {

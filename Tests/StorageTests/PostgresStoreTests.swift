@@ -24,14 +24,38 @@ struct PostgresStoreTests {
         let url = try Engine.newDatabase()
         do {
             let store = try PostgresStore(conninfo: url)
-            #expect(store.schemaVersion == 8)
+            #expect(store.schemaVersion == 10)
             _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
         }
         let reopened = try PostgresStore(conninfo: url)
         #expect(try reopened.read { try $0.mention(key: Fixture.person("K1").key) }?.contentHash == "h1")
         let raw = try PostgresConnection(conninfo: url)
         let migrations = try raw.statement("SELECT count(*) FROM schema_migrations")
-        #expect(try migrations.step() && migrations.int(0) == 1)
+        #expect(try migrations.step() && migrations.int(0) == 2)  // 8 (the schema SQLite reached in 1–8) and 10
+    }
+
+    /// A database of the first PostgreSQL schema (8) gains migration 10 and keeps its persons: their new columns are
+    /// empty, and the five rules it built keys for are recorded as built.
+    @Test func aVersionEightDatabaseIsUpgradedAndKeepsItsPersons() throws {
+        let url = try Engine.newDatabase()
+        let id = try PostgresStore(conninfo: url).write { transaction in
+            let id = try transaction.stage(Fixture.person("K1"), contentHash: "h1", at: "t").0.id
+            try transaction.indexPerson(MatchIndexStoreTests.entry(id), keys: [.init(rule: "full_name_birth_year", hash: 3)])
+            return id
+        }
+        try PostgresConnection(conninfo: url).execute(
+            """
+            DROP TABLE blocking_rules_indexed; ALTER TABLE person_index DROP COLUMN document_numbers;
+            ALTER TABLE person_index DROP COLUMN streets; ALTER TABLE person_index DROP COLUMN postal_codes;
+            DELETE FROM schema_migrations WHERE version = 10;
+            """)
+        let upgraded = try PostgresStore(conninfo: url)
+        #expect(upgraded.schemaVersion == 10)
+        let entry = try upgraded.read { try $0.personIndexEntries(mentionIDs: [id]) }.first
+        #expect(entry?.foldedFullName == MatchIndexStoreTests.entry(id).foldedFullName)
+        #expect(entry?.documentNumbers == [] && entry?.streets == [] && entry?.postalCodes == [])
+        #expect(try upgraded.read { try $0.mentionIDs(sharing: [BlockingKeyHash(rule: "full_name_birth_year", hash: 3)]) } == [id])
+        #expect(try upgraded.read { try $0.indexedBlockingRules() }.count == 5)
     }
 
     /// A lookup whose row estimate has no statistics behind it (a table grown inside one load transaction) must not
@@ -47,7 +71,7 @@ struct PostgresStoreTests {
         _ = try PostgresStore(conninfo: newer)
         try PostgresConnection(conninfo: newer).execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
-        #expect(throws: StoreError.newerSchema(location: PostgresConnection.redacted(newer), found: 99, supported: 8)) { try PostgresStore(conninfo: newer) }
+        #expect(throws: StoreError.newerSchema(location: PostgresConnection.redacted(newer), found: 99, supported: 10)) { try PostgresStore(conninfo: newer) }
 
         let foreign = try Engine.newDatabase()
         try PostgresConnection(conninfo: foreign).execute("CREATE TABLE customers (id integer)")

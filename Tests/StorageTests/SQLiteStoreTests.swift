@@ -10,11 +10,11 @@ import Testing
         let path = try Fixture.temporaryDirectory() + "/store.db"
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.schemaVersion == 9)
+            #expect(store.schemaVersion == 10)
             _ = try store.write { try $0.stage(Fixture.person("K1"), contentHash: "h1", at: "t") }
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(reopened.schemaVersion == 9)
+        #expect(reopened.schemaVersion == 10)
         let stored = try reopened.read { try $0.mention(key: MentionKey(source: "population", kind: .person, recordKey: "K1")) }
         #expect(stored?.version == 1)
         #expect(stored?.contentHash == "h1")
@@ -29,7 +29,8 @@ import Testing
                 hash: "h\(n)")
         }
         try SQLiteStore(path: path).write { _ in }
-        // Back to the layout of schema 8: the log inside the store, holding three entries, and no file beside it.
+        // Back to the layout of schema 8: the log inside the store, holding three entries, and no file beside it; none of
+        // migration 10's columns and table.
         for suffix in ["-access", "-access-wal", "-access-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let raw = try RawSQLite(path: path)
         try raw.execute(
@@ -37,7 +38,9 @@ import Testing
             CREATE TABLE access_log (
                 sequence INTEGER PRIMARY KEY, time TEXT NOT NULL, key_id TEXT NOT NULL, entity_id TEXT NOT NULL, fields TEXT NOT NULL,
                 purpose TEXT NOT NULL, route TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
-            DELETE FROM schema_migrations WHERE version = 9;
+            DROP TABLE blocking_rules_indexed; ALTER TABLE person_index DROP COLUMN document_numbers;
+            ALTER TABLE person_index DROP COLUMN streets; ALTER TABLE person_index DROP COLUMN postal_codes;
+            DELETE FROM schema_migrations WHERE version >= 9;
             """ + entries.map { "INSERT INTO access_log VALUES (\($0.sequence), '\($0.time)', 'k', '\($0.entityID)', 'name', 'p', '/', '\($0.previousHash)', '\($0.hash)');" }
                 .joined())
         raw.close()
@@ -59,7 +62,7 @@ import Testing
         for suffix in ["-access", "-access-wal", "-access-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 
         let store = try SQLiteStore(path: path)
-        #expect(store.schemaVersion == 9 && FileManager.default.fileExists(atPath: store.accessLogPath))
+        #expect(store.schemaVersion == 10 && FileManager.default.fileExists(atPath: store.accessLogPath))
         #expect(try store.read { try $0.accessLog(entityID: "P-2") } == [entries[1]])
         try store.appendToAccessLog { log in
             #expect(try log.lastAccessLogEntry() == entries[2])
@@ -98,7 +101,7 @@ import Testing
         try raw.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 'x')")
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 9)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(location: path, found: 99, supported: 10)) { try SQLiteStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -114,14 +117,14 @@ import Testing
             DROP TABLE person_index; DROP TABLE blocking_keys; DROP TABLE match_models; DROP TABLE pair_constraints;
             DROP TABLE review_items; DROP TABLE entity_lineage; DROP TABLE steward_decisions; DROP TABLE value_choices;
             DROP TABLE entity_places; DROP TABLE entity_search; DROP TABLE entity_search_names; DROP TABLE api_keys;
-            DROP TABLE webhook_subscriptions; DROP TABLE person_legacy_numbers; DROP TABLE job_states;
+            DROP TABLE webhook_subscriptions; DROP TABLE person_legacy_numbers; DROP TABLE job_states; DROP TABLE blocking_rules_indexed;
             DROP INDEX job_runs_by_source; ALTER TABLE quarantine DROP COLUMN record;
             DROP INDEX mentions_by_raw_digest; ALTER TABLE mentions DROP COLUMN raw_digest; ALTER TABLE mentions DROP COLUMN retired_at;
             DELETE FROM schema_migrations WHERE version >= 2;
             """)
         raw.close()
         let upgraded = try SQLiteStore(path: path)
-        #expect(upgraded.schemaVersion == 9)
+        #expect(upgraded.schemaVersion == 10)
         #expect(try upgraded.read { try $0.summary() }.mentionsByKind["person"] == 1)
         #expect(try upgraded.read { try $0.personIndexCount() } == 0)
     }
