@@ -22,6 +22,36 @@ public enum JaroWinkler {
         return jaro + Double(prefix) * 0.1 * (1 - jaro)
     }
 
+    /// True when the two byte strings' similarity may be at least `threshold`, false when it cannot be: an upper bound
+    /// from the bytes they have in common (Jaro counts at most that many matches, and the Winkler boost adds at most
+    /// 0.4 × (1 − Jaro)). Costs two passes and no heap allocation, against the Jaro loop's length × window, so a
+    /// caller that only needs "≥ threshold" skips most unrelated pairs (random pairs in training, different names).
+    public static func mayReach(_ a: [UInt8], _ b: [UInt8], _ threshold: Double) -> Bool {
+        if threshold <= 0 { return true }
+        if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty }
+        // Bytes are counted in 64 buckets (byte & 63): merging buckets can only raise the count of shared bytes, so the
+        // bound stays a bound, and folded names (letters and spaces) keep their letters apart.
+        let common = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 64) { counts in
+            counts.initialize(repeating: 0)
+            for byte in a { counts[Int(byte & 63)] &+= 1 }
+            var shared = 0
+            for byte in b where counts[Int(byte & 63)] > 0 {
+                counts[Int(byte & 63)] -= 1
+                shared += 1
+            }
+            return shared
+        }
+        guard common > 0 else { return false }
+        let m = Double(common)
+        let jaroBound = (m / Double(a.count) + m / Double(b.count) + 1) / 3
+        return jaroBound + 0.4 * (1 - jaroBound) >= threshold
+    }
+
+    /// True when the similarity is at least `threshold` (`mayReach` first, then the full computation).
+    public static func similarity(_ a: [UInt8], _ b: [UInt8], atLeast threshold: Double) -> Bool {
+        mayReach(a, b, threshold) && similarity(a, b) >= threshold
+    }
+
     /// The Jaro similarity: matches within a window of half the longer length, minus half-transpositions.
     public static func jaroSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         let window = max(0, max(a.count, b.count) / 2 - 1)

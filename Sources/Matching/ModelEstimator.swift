@@ -25,13 +25,15 @@ public enum ModelEstimator {
         var counts = comparisons.comparisons.map { Array(repeating: 0, count: $0.levelCount) }
         guard mentions.count >= 2 else { return levelShares(counts) }
         var generator = SplitMix64(seed: seed)
+        var levels: [Int] = []
         for _ in 0..<pairCount {
             let first = generator.below(mentions.count)
             var second = generator.below(mentions.count - 1)
             if second >= first { second += 1 }
-            for (index, comparison) in comparisons.comparisons.enumerated() {
-                counts[index][comparison.level(mentions[first], mentions[second])] += 1
-            }
+            // One call for every comparison: each comparison's own call would copy both mentions (a copy retains
+            // every array and string of the features, most of the cost of a million pairs).
+            comparisons.levels(mentions[first], mentions[second], into: &levels)
+            for (index, level) in levels.enumerated() { counts[index][level] += 1 }
         }
         return levelShares(counts)
     }

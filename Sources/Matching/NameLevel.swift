@@ -46,7 +46,7 @@ public enum NameLevel: Int, CaseIterable, Sendable {
         if a.foldedFullNameBytes == b.foldedFullNameBytes { return .exactFolded }
         let sameSurnameClass = !a.surnameClass.isEmpty && a.surnameClass == b.surnameClass
         if sameSurnameClass, !a.foldedMiddleGivenBytes.isEmpty, !b.foldedMiddleGivenBytes.isEmpty,
-            JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes) >= middleGivenThreshold
+            JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes, atLeast: middleGivenThreshold)
         {
             return .middleGivenSimilar
         }
@@ -56,16 +56,16 @@ public enum NameLevel: Int, CaseIterable, Sendable {
             return .givenExactMiddleMissing
         }
         if !sameSurnameClass, !a.foldedMiddleGivenBytes.isEmpty, !b.foldedMiddleGivenBytes.isEmpty,
-            JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes) >= middleGivenThreshold
+            JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes, atLeast: middleGivenThreshold)
         {
             return .middleGivenSimilarOtherSurname
         }
         if a.sortedNameWordsBytes != a.foldedFullNameBytes || b.sortedNameWordsBytes != b.foldedFullNameBytes,
-            JaroWinkler.similarity(a.sortedNameWordsBytes, b.sortedNameWordsBytes) >= middleGivenThreshold
+            JaroWinkler.similarity(a.sortedNameWordsBytes, b.sortedNameWordsBytes, atLeast: middleGivenThreshold)
         {
             return .reordered
         }
-        if JaroWinkler.similarity(a.foldedFullNameBytes, b.foldedFullNameBytes) >= fullNameThreshold {
+        if JaroWinkler.similarity(a.foldedFullNameBytes, b.foldedFullNameBytes, atLeast: fullNameThreshold) {
             return .fullSimilar
         }
         return .disagree

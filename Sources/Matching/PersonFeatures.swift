@@ -70,11 +70,18 @@ public struct PersonFeatures: Hashable, Sendable {
         provinceCodes = Array(Set(person.addresses.compactMap(\.currentProvinceCode))).sorted()
     }
 
-    /// The words of a folded name, sorted, joined by one space.
+    /// The words of a folded name, sorted, joined by one space. The words are sorted as slices of `bytes` (no copy
+    /// per word): this runs for every person of a resolution.
     static func sortedWords(_ bytes: [UInt8]) -> [UInt8] {
         let words = bytes.split(separator: 0x20)
         guard words.count > 1 else { return bytes }
-        return Array(words.map(Array.init).sorted { $0.lexicographicallyPrecedes($1) }.joined(separator: [0x20]))
+        var sorted: [UInt8] = []
+        sorted.reserveCapacity(bytes.count)
+        for word in words.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if !sorted.isEmpty { sorted.append(0x20) }
+            sorted.append(contentsOf: word)
+        }
+        return sorted
     }
 
     /// The identifier types compared as document numbers.

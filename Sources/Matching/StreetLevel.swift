@@ -38,7 +38,7 @@ public enum StreetLevel: Int, CaseIterable, Sendable {
                     if sameHouse { return .sameHouse }
                     best = min(best, .sameStreet)
                 } else if best.rawValue > StreetLevel.sameHouseSimilarStreet.rawValue,
-                    JaroWinkler.similarity(x.street, y.street) >= similarStreetThreshold
+                    JaroWinkler.similarity(x.street, y.street, atLeast: similarStreetThreshold)
                 {
                     best = min(best, sameHouse ? .sameHouseSimilarStreet : .similarStreet)
                 }
