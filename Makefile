@@ -41,6 +41,7 @@ bench:
 	bench/decode.sh
 	bench/run.sh
 	bench/resolve.sh
+	bench/febrl.sh
 	bench/sync.sh
 	bench/api.sh
 	bench/postgres.sh

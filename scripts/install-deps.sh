@@ -7,7 +7,7 @@ packages=(pkg-config libxml2-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev l
 for option in "$@"; do
   case "$option" in
     --with-postgres) packages+=(postgresql) ;;
-    --with-bench) packages+=(time wrk curl linux-perf) ;;
+    --with-bench) packages+=(time wrk curl linux-perf python3-venv) ;;
     *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
   esac
 done
