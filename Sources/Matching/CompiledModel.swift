@@ -9,6 +9,9 @@ public struct CompiledModel: Sendable {
     let comparisons: [Comparison]
     /// weights[comparison][level]; the null level and levels without parameters weigh 0.
     let weights: [[Double]]
+    /// For each comparison, how many levels the model has parameters for (fewer than now exist for a model stored
+    /// before later levels were added; `Comparison.level(_:_:known:)`).
+    let knownLevels: [Int]
     /// For each comparison, whether each level takes the term-frequency adjustment, and that level's clamped u.
     let termFrequencyU: [[Double?]]
     public let priorWeight: Double
@@ -18,6 +21,7 @@ public struct CompiledModel: Sendable {
         comparisons = model.parameters.map(\.comparison)
         let lambda = FellegiSunterModel.clamp(model.prior)
         priorWeight = log2(lambda / (1 - lambda))
+        knownLevels = model.parameters.map { min($0.m.count, $0.u.count) }
         weights = model.parameters.map { parameter in
             (0..<parameter.comparison.levelCount).map { level in
                 guard level > 0, level < parameter.m.count, level < parameter.u.count else { return 0 }
@@ -37,7 +41,7 @@ public struct CompiledModel: Sendable {
     public func weight(_ a: PersonFeatures, _ b: PersonFeatures) -> Double {
         var total = priorWeight
         for index in comparisons.indices {
-            let level = comparisons[index].level(a, b)
+            let level = comparisons[index].level(a, b, known: knownLevels[index])
             guard level > 0, level < weights[index].count else { continue }
             total += weights[index][level]
             if let u = termFrequencyU[index][level],

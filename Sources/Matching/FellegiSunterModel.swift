@@ -72,7 +72,7 @@ public struct FellegiSunterModel: Codable, Sendable, Hashable {
         contributions.reserveCapacity(parameters.count + 1)
         for parameter in parameters {
             let comparison = parameter.comparison
-            let level = comparison.level(a, b)
+            let level = comparison.level(a, b, known: min(parameter.m.count, parameter.u.count))
             let labels = comparison.labels
             let label = level < labels.count ? labels[level] : "level \(level)"
             guard level > 0, level < parameter.m.count, level < parameter.u.count else {

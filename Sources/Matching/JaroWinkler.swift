@@ -23,9 +23,9 @@ public enum JaroWinkler {
     }
 
     /// True when the two byte strings' similarity may be at least `threshold`, false when it cannot be: an upper bound
-    /// from the bytes they have in common (Jaro counts at most that many matches, and the Winkler boost adds at most
-    /// 0.4 × (1 − Jaro)). Costs two passes and no heap allocation, against the Jaro loop's length × window, so a
-    /// caller that only needs "≥ threshold" skips most unrelated pairs (random pairs in training, different names).
+    /// from the bytes they have in common (Jaro counts at most that many matches) and their actual common prefix (the
+    /// Winkler boost). Costs two passes and no heap allocation, against the Jaro loop's length × window, so a caller
+    /// that only needs "≥ threshold" skips most unrelated pairs (random pairs in training, different names).
     public static func mayReach(_ a: [UInt8], _ b: [UInt8], _ threshold: Double) -> Bool {
         if threshold <= 0 { return true }
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty }
@@ -43,8 +43,12 @@ public enum JaroWinkler {
         }
         guard common > 0 else { return false }
         let m = Double(common)
-        let jaroBound = (m / Double(a.count) + m / Double(b.count) + 1) / 3
-        return jaroBound + 0.4 * (1 - jaroBound) >= threshold
+        let jaroBound = min(1, (m / Double(a.count) + m / Double(b.count) + 1) / 3)
+        var prefix = 0
+        let limit = min(4, a.count, b.count)
+        while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
+        // The boost grows with Jaro, so the bound on Jaro bounds the boosted value too.
+        return jaroBound + Double(prefix) * 0.1 * (1 - jaroBound) >= threshold
     }
 
     /// True when the similarity is at least `threshold` (`mayReach` first, then the full computation).

@@ -15,12 +15,12 @@ public enum NameLevel: Int, CaseIterable, Sendable {
     case fullSimilar
     case disagree
     /// The same words in another order ("Nguyễn Văn An" ~ "Văn An Nguyễn": given name first, as foreign documents
-    /// and some enterprise forms write it), allowing a typo: the folded words, sorted, Jaro–Winkler ≥ 0.92.
-    /// Tested after `givenExactMiddleMissing`, before `fullSimilar`.
+    /// and some enterprise forms write it), allowing a typo: not similar as written, but the folded words, sorted,
+    /// Jaro–Winkler ≥ 0.92. Tested after `fullSimilar`, before `disagree`.
     case reordered
     /// Middle + given names nearly equal (Jaro–Winkler ≥ 0.92) under a surname of another class or on one side only:
     /// a surname changed (a child's recognised father, a foreign register's married name), dropped, or typed beyond
-    /// recognition. Tested after `givenExactMiddleMissing`, before `reordered`.
+    /// recognition. Tested after `givenExactMiddleMissing`, before `fullSimilar`.
     case middleGivenSimilarOtherSurname
 
     public var label: String {
@@ -55,19 +55,28 @@ public enum NameLevel: Int, CaseIterable, Sendable {
         {
             return .givenExactMiddleMissing
         }
-        if !sameSurnameClass, !a.foldedMiddleGivenBytes.isEmpty, !b.foldedMiddleGivenBytes.isEmpty,
+        if !sameSurnameClass, !a.surnameClass.isEmpty || !b.surnameClass.isEmpty,
+            !a.foldedMiddleGivenBytes.isEmpty, !b.foldedMiddleGivenBytes.isEmpty,
             JaroWinkler.similarity(a.foldedMiddleGivenBytes, b.foldedMiddleGivenBytes, atLeast: middleGivenThreshold)
         {
             return .middleGivenSimilarOtherSurname
         }
-        if a.sortedNameWordsBytes != a.foldedFullNameBytes || b.sortedNameWordsBytes != b.foldedFullNameBytes,
-            JaroWinkler.similarity(a.sortedNameWordsBytes, b.sortedNameWordsBytes, atLeast: middleGivenThreshold)
-        {
-            return .reordered
-        }
         if JaroWinkler.similarity(a.foldedFullNameBytes, b.foldedFullNameBytes, atLeast: fullNameThreshold) {
             return .fullSimilar
         }
+        if JaroWinkler.similarity(a.sortedNameWordsBytes, b.sortedNameWordsBytes, atLeast: middleGivenThreshold) {
+            return .reordered
+        }
         return .disagree
+    }
+
+    /// The level a pair at a level added later fell into before that level existed (`Comparison.level(_:_:known:)`).
+    static func earlier(_ level: NameLevel, _ a: PersonFeatures, _ b: PersonFeatures) -> NameLevel? {
+        switch level {
+        case .reordered: return .disagree
+        case .middleGivenSimilarOtherSurname:
+            return JaroWinkler.similarity(a.foldedFullNameBytes, b.foldedFullNameBytes, atLeast: fullNameThreshold) ? .fullSimilar : .disagree
+        default: return nil
+        }
     }
 }

@@ -9,11 +9,12 @@ public struct StreetAddress: Hashable, Sendable, Comparable {
     /// Folded street without spaces, as UTF-8 bytes (for Jaro–Winkler); never empty.
     public var street: [UInt8]
 
-    /// Nil without a street. `|` is dropped from both parts (it separates them in the stored form).
+    /// Nil without a street. `|` and U+001F are dropped from both parts (they separate the parts, and a person's
+    /// streets, in the stored form).
     public init?(house: String?, street: String?) {
-        let folded = TextFolding.fold(street ?? "").utf8.filter { $0 != 0x20 && $0 != 0x7C }
+        let folded = TextFolding.fold(street ?? "").utf8.filter { $0 != 0x20 && $0 != 0x7C && $0 != 0x1F }
         guard !folded.isEmpty else { return nil }
-        self.house = String(decoding: TextFolding.fold(house ?? "").utf8.filter { $0 != 0x7C }, as: UTF8.self)
+        self.house = String(decoding: TextFolding.fold(house ?? "").utf8.filter { $0 != 0x7C && $0 != 0x1F }, as: UTF8.self)
         self.street = folded
     }
 

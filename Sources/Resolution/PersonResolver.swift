@@ -32,6 +32,15 @@ public struct PersonResolver: Sendable {
         return true
     }
 
+    /// Checks, inside the write transaction, that this resolver's model is still the active one (a model trained
+    /// meanwhile by another process carries other parameters and perhaps other blocking rules: resolving with the
+    /// stale one would undo its blocking keys), then brings the stored blocking keys in line with the rules in use.
+    func prepareIndex(in transaction: any StoreTransaction) throws {
+        let active = try transaction.activeModelVersion() ?? FellegiSunterModel.defaults.version
+        guard active == model.version else { throw ResolutionError.modelChanged(loaded: model.version, active: active) }
+        try PersonIndexing.ensureKeys(rules: settings.blockingRules, in: transaction)
+    }
+
     /// Resolves the given new or changed person mentions (ids of other kinds are ignored). Mentions not yet
     /// indexed are indexed from their stored body. With `batch`, every indexed person is re-clustered whatever the
     /// delta's size.
@@ -41,7 +50,7 @@ public struct PersonResolver: Sendable {
         at time: String
     ) throws -> ResolutionSummary {
         var summary = ResolutionSummary()
-        try PersonIndexing.ensureKeys(rules: settings.blockingRules, in: transaction)
+        try prepareIndex(in: transaction)
         var known: [Int64: PersonFeatures] = [:]
         // Batch reads every entry anyway (mentions resolved before but never indexed are indexed on the way).
         for entry in forceBatch ? [] : try transaction.personIndexEntries(mentionIDs: ids) {

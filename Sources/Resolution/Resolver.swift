@@ -24,10 +24,11 @@ public struct Resolver: Sendable {
         Resolver(settings: settings, model: try MatchModels.active(in: reader), map: map)
     }
 
-    /// Brings the stored blocking keys in line with the rules in use (`PersonIndexing.ensureKeys`); call in a write
-    /// transaction before indexing mentions, so a first load indexes under the current rules without a rebuild.
+    /// Checks that the resolver's model is still the active one and brings the stored blocking keys in line with the
+    /// rules in use (`PersonResolver.prepareIndex`); call in a write transaction before indexing mentions, so a first
+    /// load indexes under the current rules without a rebuild. Throws `ResolutionError.modelChanged` otherwise.
     public func prepareIndex(in transaction: any StoreTransaction) throws {
-        try PersonIndexing.ensureKeys(rules: persons.settings.blockingRules, in: transaction)
+        try persons.prepareIndex(in: transaction)
     }
 
     /// Indexes a staged person mention (other kinds need no index).

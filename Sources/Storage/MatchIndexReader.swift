@@ -30,6 +30,8 @@ public protocol MatchIndexReader {
     func lineage(ofEntity id: String) throws -> [LineageRecord]
     /// The model resolution uses, if one was stored.
     func activeModel() throws -> StoredModel?
+    /// The version of the active stored model, without reading its parameters; nil when none is stored.
+    func activeModelVersion() throws -> String?
     /// Every stored model, newest first.
     func models() throws -> [StoredModel]
     /// The blocking rules whose keys are stored for every indexed person: rule name → its parts, comma-separated.

@@ -180,6 +180,12 @@ extension SQLTransaction {
         try models().first(where: \.active)
     }
 
+    func activeModelVersion() throws -> String? {
+        let statement = try connection.statement("SELECT version FROM match_models WHERE active = 1")
+        defer { statement.reset() }
+        return try statement.step() ? statement.text(0) : nil
+    }
+
     func models() throws -> [StoredModel] {
         let statement = try connection.statement(
             "SELECT version, created_at, parameters, active FROM match_models ORDER BY created_at DESC, version DESC")

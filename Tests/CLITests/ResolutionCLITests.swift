@@ -68,7 +68,7 @@ import Testing
         let levelCount = (shown["levels"] as? [Any])?.count ?? 0
         // name 8, birth date 7, identifiers 6, sex 2, address 3, document numbers 3, street 5, postal code 3
         #expect(levelCount == 37)
-        #expect(shown["defaultBlockingRules"] as? Bool == false)  // a trained model names its rules
+        #expect(shown["defaultBlockingRules"] as? Bool == true)  // trained without --blocking: it follows the defaults
         let listed = try runner.run(["model", "list", "--store", runner.store])
         #expect(listed.stdout.contains("* \(version)"))
 

@@ -45,8 +45,4 @@ import Testing
         #expect(try household("{a?}-{b?}", ["id": "1", "ho_ten": "An"]) == nil)
         #expect(try household("{a?}-{b?}", ["id": "1", "ho_ten": "An", "b": "7"]) == "-7")
     }
-
-    @Test func aTemplateOfOnlyTextIsStillRefused() throws {
-        #expect(try diagnostics(of: minimalMapping(personFields: "      household: \"{}?\"")).map(\.rule) == ["mapping.bad_selector"])
-    }
 }

@@ -24,6 +24,11 @@ import Testing
         // Given name first, as foreign documents write it; a typo is allowed.
         #expect(nameLevel(an, P.features(family: "Văn", middle: "An", given: "Nguyễn")) == .reordered)
         #expect(nameLevel(P.features(family: "Green", middle: nil, given: "Mitchell"), P.features(family: "Mitchell", middle: nil, given: "Greene")) == .reordered)
+        // Names in the same order that differ in a word are similar, not reordered.
+        #expect(nameLevel(an, P.features(family: "Nguyễn", middle: "Vinh", given: "An")) == .fullSimilar)
+        #expect(nameLevel(P.features(family: "Trần", middle: "Thị Thu", given: "Hà"), P.features(family: "Trần", middle: "Thị Thanh", given: "Hà")) == .fullSimilar)
+        // Neither side has a surname: not "another surname".
+        #expect(nameLevel(P.features(family: nil, middle: "Văn", given: "An"), P.features(family: nil, middle: "Văn", given: "Anh")) != .middleGivenSimilarOtherSurname)
         // The surname changed, or is missing on one side; a typo in the given name is allowed.
         #expect(nameLevel(an, P.features(family: "Trần", middle: "Văn", given: "An")) == .middleGivenSimilarOtherSurname)
         #expect(nameLevel(an, P.features(family: nil, middle: "Văn", given: "An")) == .middleGivenSimilarOtherSurname)

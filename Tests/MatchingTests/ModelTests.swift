@@ -103,4 +103,30 @@ import Testing
             #expect(abs(parameter.u.dropFirst().reduce(0, +) - 1) < 1e-3)
         }
     }
+
+    /// A model stored before levels were added has no m and u for them: those pairs score at the level they fell into
+    /// before, as the model did when it was stored, in explanations and in the compiled scorer alike.
+    @Test func aModelWithoutTheLaterLevelsScoresThePairsAsBefore() {
+        var old = FellegiSunterModel.defaults
+        for index in old.parameters.indices where [.name, .birthDate].contains(old.parameters[index].comparison) {
+            old.parameters[index].m = Array(old.parameters[index].m.prefix(7))
+            old.parameters[index].u = Array(old.parameters[index].u.prefix(7))
+        }
+        let a = P.features(born: P.date(1987, 3, 9))
+        // Another surname (name level 8 now): full names similar, so full similar before.
+        let otherSurname = P.features(family: "Nguyệt", middle: "Văn", given: "An", born: P.date(1997, 3, 9))
+        #expect(Comparison.name.level(a, otherSurname) == NameLevel.middleGivenSimilarOtherSurname.rawValue)
+        #expect(Comparison.birthDate.level(a, otherSurname) == BirthDateLevel.oneDigitApart.rawValue)
+        let score = old.score(a, otherSurname)
+        let name = score.contributions.first { $0.comparison == "name" }
+        let date = score.contributions.first { $0.comparison == "birth_date" }
+        #expect(name?.level == NameLevel.fullSimilar.rawValue && name?.weight == FellegiSunterModel.weight(m: 0.04, u: 0.01))
+        #expect(date?.level == BirthDateLevel.disagree.rawValue && date?.weight == FellegiSunterModel.weight(m: 0.01, u: 0.9498))
+        #expect(abs(CompiledModel(old).weight(a, otherSurname) - score.total) < 1e-9)
+        // Reordered (level 7) was "names differ" before.
+        let reordered = P.features(family: "Văn", middle: "An", given: "Nguyễn")
+        #expect(old.score(a, reordered).contributions.first?.level == NameLevel.disagree.rawValue)
+        // The current defaults know every level.
+        #expect(FellegiSunterModel.defaults.score(a, otherSurname).contributions.first?.level == NameLevel.middleGivenSimilarOtherSurname.rawValue)
+    }
 }

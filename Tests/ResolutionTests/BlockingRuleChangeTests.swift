@@ -69,4 +69,24 @@ import Testing
         #expect(try fixture.store.read { try $0.mentionIDs(sharing: [old]) }.isEmpty)
         #expect(try fixture.store.read { try $0.mentionIDs(sharing: [new]) } == [try fixture.id(of: a)])
     }
+
+    /// A resolver loaded before another process made another model active refuses to write with its stale model
+    /// (its blocking rules would undo the new model's keys); the ingest rolls back and a new run loads the new model.
+    @Test func aResolverWhoseModelIsNoLongerActiveRefusesToWrite() throws {
+        var fixture = try F()
+        var first = FellegiSunterModel.defaults
+        first.version = "em-1"
+        try fixture.store.write { try MatchModels.activate(first, in: $0, at: "t") }
+        fixture.resolver = try fixture.store.read { try Resolver.loading(from: $0) }
+        try fixture.ingest([F.person("a")])
+        var second = first
+        second.version = "em-2"
+        second.blockingRules = [BlockingRule(name: "birth_date", parts: [.birthDate])]
+        try fixture.store.write { try MatchModels.activate(second, in: $0, at: "t") }
+        #expect(throws: ResolutionError.self) { try fixture.ingest([F.person("b")]) }
+        #expect(try fixture.store.read { try $0.mention(key: F.person("b").key) } == nil)
+        fixture.resolver = try fixture.store.read { try Resolver.loading(from: $0) }
+        try fixture.ingest([F.person("b")])
+        #expect(try fixture.store.read { try $0.indexedBlockingRules() } == ["birth_date": "birth_date"])
+    }
 }
