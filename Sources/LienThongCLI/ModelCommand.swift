@@ -73,8 +73,11 @@ enum ModelCommand {
             }
             return (try MatchModels.active(in: reader), true)
         }
+        // Levels added after the model was trained have no parameters; they are scored as the level they fell into
+        // before (`Comparison.level(_:_:known:)`), so they are not listed.
+        let known = { (parameter: ComparisonParameters) in min(parameter.comparison.levelCount, parameter.m.count, parameter.u.count) }
         let levels = model.parameters.flatMap { parameter in
-            (1..<parameter.comparison.levelCount).map { level in
+            (1..<max(1, known(parameter))).map { level in
                 let m = level < parameter.m.count ? parameter.m[level] : 0
                 let u = level < parameter.u.count ? parameter.u[level] : 0
                 return Level(
@@ -96,6 +99,9 @@ enum ModelCommand {
         console.out("  \(shown.provenance)")
         console.out(String(format: "  λ = %.4g (prior weight %+.2f)", shown.prior, CompiledModel.weight(probability: shown.prior)))
         console.out("  term frequencies: \(shown.termFrequencyNames) names")
+        if model.parameters.contains(where: { known($0) < $0.comparison.levelCount }) {
+            console.out("  levels added after this model was trained are scored as the level they fell into before")
+        }
         console.out("  blocking rules\(shown.defaultBlockingRules ? " (built-in defaults)" : ""):")
         for rule in shown.blockingRules { console.out("    \(rule.name): \(rule.parts.joined(separator: " + "))") }
         var current = ""

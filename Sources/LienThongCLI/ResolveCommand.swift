@@ -29,12 +29,12 @@ enum ResolveCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
-        let store = try context.store()
-        let settings = try context.resolverSettings()
-        var trained: TrainingReport?
         if arguments.value("--blocking") != nil, !arguments.has("--train") {
             throw UsageError(message: "--blocking is given with --train (the rules are trained with and kept by the model)", verb: "resolve")
         }
+        let store = try context.store()
+        let settings = try context.resolverSettings()
+        var trained: TrainingReport?
         if arguments.has("--train") {
             let rules = try arguments.value("--blocking").map { path throws(ServiceConfigurationError) in try BlockingRulesFile.load(path: path) }
             let seed = try arguments.int("--seed", default: 1, verb: "resolve")

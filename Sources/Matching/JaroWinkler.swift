@@ -31,7 +31,7 @@ public enum JaroWinkler {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty }
         // Bytes are counted in 64 buckets (byte & 63): merging buckets can only raise the count of shared bytes, so the
         // bound stays a bound, and folded names (letters and spaces) keep their letters apart.
-        let common = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 64) { counts in
+        let common = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 64) { counts in
             counts.initialize(repeating: 0)
             for byte in a { counts[Int(byte & 63)] &+= 1 }
             var shared = 0

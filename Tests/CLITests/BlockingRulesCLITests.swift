@@ -16,6 +16,10 @@ import Testing
 
     @Test func everyErrorOfTheFileIsReportedWithItsPlace() throws {
         let runner = try CLIRunner()
+        // Persons to train on, so that only the file can make the run fail.
+        let data = try runner.generate(persons: 100, seed: 3)
+        let population = try runner.run(["ingest", "--mapping", "Mappings/population.yaml", "\(data)/population.xml", "--store", runner.store])
+        #expect(population.status == 0, "\(population.stderr)")
         let path = try write(
             """
             rules:
@@ -38,6 +42,7 @@ import Testing
         #expect(result.stderr.contains("a rule name is lower-case letters"))
         #expect(result.stderr.contains("a rule needs at least one part"))
         #expect(result.stderr.contains("unknown key 'extra'"))
+        #expect(!result.stderr.contains("training needs"))
         // Nothing was trained.
         #expect(try runner.run(["model", "list", "--store", runner.store]).stdout.contains("* defaults-2"))
     }

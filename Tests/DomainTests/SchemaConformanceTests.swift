@@ -42,10 +42,12 @@ import Testing
             identifiers: [
                 Identifier(type: .personalNumber, value: "001087012345", issuer: "001"),
                 Identifier(type: .legacyID9, value: "012345678", isValid: true, issuer: "01"),
+                Identifier(type: .socialInsurance, value: "0123456789"),
             ],
             addresses: [
                 Address(
-                    text: "Số 5, Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An", communeCode: "27595", districtCode: "802",
+                    text: "Số 5, Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An", houseNumber: "5", postalCode: "85000", communeCode: "27595",
+                    districtCode: "802",
                     provinceCode: "80", scheme: .pre2025, currentCommuneCodes: ["27595"], currentProvinceCode: "80")
             ], phone: "+84912345678", householdID: "HK00000123", householdRelation: "Chủ hộ")
         return Mention(

@@ -58,6 +58,15 @@ import Testing
         #expect(result.status == 0, "\(name): \(result.output)")
     }
 
+    /// The bench's FEBRL mapping (bench/febrl.sh) uses the optional placeholders, `postal_code` and `social_insurance`.
+    @Test func theFEBRLBenchMappingPassesItsExampleAndTheSchema() throws {
+        let path = "\(packageRoot)/bench/febrl/febrl.yaml"
+        let outcomes = MappingTester.run(try MappingLoader.load(path: path), reference: try sharedReference.get())
+        #expect(!outcomes.isEmpty && outcomes.allSatisfy(\.passed), "\(outcomes.flatMap(\.failures))")
+        let result = try validateWithPython(json: try MappingFileJSON.jsonText(path: path))
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func schemaRejectsAnUnknownTransform() throws {
         let path = try writeTemporaryFile(minimalMapping(personFields: "      phone: {from: dt, transform: phon}"))
         let result = try validateWithPython(json: try MappingFileJSON.jsonText(path: path))

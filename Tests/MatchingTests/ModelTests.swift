@@ -129,4 +129,30 @@ import Testing
         // The current defaults know every level.
         #expect(FellegiSunterModel.defaults.score(a, otherSurname).contributions.first?.level == NameLevel.middleGivenSimilarOtherSurname.rawValue)
     }
+
+    /// A model as an earlier version stored it (five comparisons, seven name and birth-date levels, no blocking
+    /// rules) decodes, follows the default rules, and scores the same through `score` and the compiled scorer.
+    @Test func aModelStoredByAnEarlierVersionDecodesAndScores() throws {
+        var old = FellegiSunterModel.defaults
+        old.version = "em-1-2026-11-23"
+        old.parameters = old.parameters.filter { [.name, .birthDate, .identifiers, .sex, .address].contains($0.comparison) }
+        for index in old.parameters.indices where [.name, .birthDate].contains(old.parameters[index].comparison) {
+            old.parameters[index].m = Array(old.parameters[index].m.prefix(7))
+            old.parameters[index].u = Array(old.parameters[index].u.prefix(7))
+        }
+        let json = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
+        #expect(!json.contains("blockingRules"))
+        let decoded = try JSONDecoder().decode(FellegiSunterModel.self, from: Data(json.utf8))
+        #expect(decoded.blockingRules == nil && decoded.parameters.count == 5)
+        let pairs = [
+            (an, P.features(family: "Văn", middle: "An", given: "Nguyễn", born: P.date(1987, 3, 9))),
+            (an, P.features(family: "Nguyệt", middle: "Văn", given: "An", born: P.date(1997, 3, 9))),
+            (an, an),
+        ]
+        for (a, b) in pairs {
+            let score = decoded.score(a, b)
+            #expect(score.contributions.count == 5)
+            #expect(abs(CompiledModel(decoded).weight(a, b) - score.total) < 1e-9)
+        }
+    }
 }

@@ -83,7 +83,12 @@ import Testing
         second.version = "em-2"
         second.blockingRules = [BlockingRule(name: "birth_date", parts: [.birthDate])]
         try fixture.store.write { try MatchModels.activate(second, in: $0, at: "t") }
-        #expect(throws: ResolutionError.self) { try fixture.ingest([F.person("b")]) }
+        do {
+            try fixture.ingest([F.person("b")])
+            Issue.record("an ingest with the stale resolver went through")
+        } catch ResolutionError.modelChanged(let loaded, let active) {
+            #expect(loaded == "em-1" && active == "em-2")
+        }
         #expect(try fixture.store.read { try $0.mention(key: F.person("b").key) } == nil)
         fixture.resolver = try fixture.store.read { try Resolver.loading(from: $0) }
         try fixture.ingest([F.person("b")])

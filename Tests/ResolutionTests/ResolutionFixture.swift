@@ -38,6 +38,7 @@ struct ResolutionFixture {
     @discardableResult
     func ingest(_ mentions: [Mention], at time: String = "t") throws -> ResolutionSummary {
         try store.write { transaction in
+            try resolver.prepareIndex(in: transaction)  // as the ingest pipeline does, before indexing
             var changed: [Int64] = []
             for mention in mentions {
                 let (stored, outcome) = try transaction.stage(mention, contentHash: "\(mention.body.hashValue)", at: time)
