@@ -43,12 +43,7 @@ struct PostgresStoreTests {
             try transaction.indexPerson(MatchIndexStoreTests.entry(id), keys: [.init(rule: "full_name_birth_year", hash: 3)])
             return id
         }
-        try PostgresConnection(conninfo: url).execute(
-            """
-            DROP TABLE blocking_rules_indexed; ALTER TABLE person_index DROP COLUMN document_numbers;
-            ALTER TABLE person_index DROP COLUMN streets; ALTER TABLE person_index DROP COLUMN postal_codes;
-            DELETE FROM schema_migrations WHERE version = 10;
-            """)
+        try PostgresConnection(conninfo: url).execute(Fixture.undoMigration10)
         let upgraded = try PostgresStore(conninfo: url)
         #expect(upgraded.schemaVersion == 10)
         let entry = try upgraded.read { try $0.personIndexEntries(mentionIDs: [id]) }.first

@@ -139,12 +139,7 @@ import Testing
             return id
         }
         let raw = try RawSQLite(path: path)
-        try raw.execute(
-            """
-            DROP TABLE blocking_rules_indexed; ALTER TABLE person_index DROP COLUMN document_numbers;
-            ALTER TABLE person_index DROP COLUMN streets; ALTER TABLE person_index DROP COLUMN postal_codes;
-            DELETE FROM schema_migrations WHERE version = 10;
-            """)
+        try raw.execute(Fixture.undoMigration10)
         raw.close()
         let upgraded = try SQLiteStore(path: path)
         #expect(upgraded.schemaVersion == 10)

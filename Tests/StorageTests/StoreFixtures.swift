@@ -3,6 +3,13 @@ import Foundation
 
 /// Small builders for store tests.
 enum Fixture {
+    /// Takes a store of schema 10 back to schema 9 (SQLite) or 8 (PostgreSQL): the SQL is the same on both.
+    static let undoMigration10 = """
+        DROP TABLE blocking_rules_indexed; ALTER TABLE person_index DROP COLUMN document_numbers;
+        ALTER TABLE person_index DROP COLUMN streets; ALTER TABLE person_index DROP COLUMN postal_codes;
+        DELETE FROM schema_migrations WHERE version = 10;
+        """
+
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "lienthong-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
