@@ -75,9 +75,8 @@ enum ModelCommand {
         }
         // Levels added after the model was trained have no parameters; they are scored as the level they fell into
         // before (`Comparison.level(_:_:known:)`), so they are not listed.
-        let known = { (parameter: ComparisonParameters) in min(parameter.comparison.levelCount, parameter.m.count, parameter.u.count) }
         let levels = model.parameters.flatMap { parameter in
-            (1..<max(1, known(parameter))).map { level in
+            (1..<max(1, parameter.knownLevels)).map { level in
                 let m = level < parameter.m.count ? parameter.m[level] : 0
                 let u = level < parameter.u.count ? parameter.u[level] : 0
                 return Level(
@@ -99,7 +98,7 @@ enum ModelCommand {
         console.out("  \(shown.provenance)")
         console.out(String(format: "  λ = %.4g (prior weight %+.2f)", shown.prior, CompiledModel.weight(probability: shown.prior)))
         console.out("  term frequencies: \(shown.termFrequencyNames) names")
-        if model.parameters.contains(where: { known($0) < $0.comparison.levelCount }) {
+        if model.parameters.contains(where: { $0.knownLevels < $0.comparison.levelCount }) {
             console.out("  levels added after this model was trained are scored as the level they fell into before")
         }
         console.out("  blocking rules\(shown.defaultBlockingRules ? " (built-in defaults)" : ""):")

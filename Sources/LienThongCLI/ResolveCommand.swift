@@ -48,11 +48,13 @@ enum ResolveCommand {
         let map = try context.reference()
         let summary = try store.write { transaction in
             let resolver = try Resolver.loading(settings: settings, map: map, from: transaction)
-            try resolver.prepareIndex(in: transaction)
             if all {
                 for id in try transaction.mentionIDs(unresolvedOnly: false) {
                     if let stored = try transaction.mention(id: id) { try resolver.index(stored, in: transaction) }
                 }
+                try resolver.markIndexComplete(in: transaction)
+            } else {
+                try resolver.prepareIndex(in: transaction)
             }
             let ids = try transaction.mentionIDs(unresolvedOnly: !all)
             return try resolver.resolve(changed: ids, batch: all, in: transaction, at: Clock.now())

@@ -40,7 +40,7 @@ public enum BirthDateLevel: Int, CaseIterable, Sendable {
         }
         if abs(x.year - y.year) == 1 { return .yearWithinOne }
         if let dx = x.day, let dy = y.day, let mx = x.month, let my = y.month,
-            oneDigitApart(x.year * 10_000 + mx * 100 + dx, y.year * 10_000 + my * 100 + dy)
+            OneTypo.apart(x.year * 10_000 + mx * 100 + dx, y.year * 10_000 + my * 100 + dy)
         {
             return .oneDigitApart
         }
@@ -50,24 +50,5 @@ public enum BirthDateLevel: Int, CaseIterable, Sendable {
     /// The level a pair at a level added later fell into before that level existed (`Comparison.level(_:_:known:)`).
     static func earlier(_ level: BirthDateLevel) -> BirthDateLevel? {
         level == .oneDigitApart ? .disagree : nil
-    }
-
-    /// True when the decimal numbers (here yyyymmdd) differ in exactly one digit, or in two neighbouring digits
-    /// swapped. No allocation: this runs for every compared pair whose dates differ.
-    static func oneDigitApart(_ p: Int, _ q: Int) -> Bool {
-        var (a, b, position, differing) = (p, q, 0, 0)
-        var first = (position: 0, a: 0, b: 0)
-        var second = first
-        while a > 0 || b > 0 {
-            let (x, y) = (a % 10, b % 10)
-            if x != y {
-                differing += 1
-                if differing > 2 { return false }
-                if differing == 1 { first = (position, x, y) } else { second = (position, x, y) }
-            }
-            (a, b, position) = (a / 10, b / 10, position + 1)
-        }
-        if differing == 1 { return true }
-        return differing == 2 && second.position == first.position + 1 && first.a == second.b && second.a == first.b
     }
 }

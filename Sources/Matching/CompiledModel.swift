@@ -21,7 +21,7 @@ public struct CompiledModel: Sendable {
         comparisons = model.parameters.map(\.comparison)
         let lambda = FellegiSunterModel.clamp(model.prior)
         priorWeight = log2(lambda / (1 - lambda))
-        knownLevels = model.parameters.map { min($0.m.count, $0.u.count) }
+        knownLevels = model.parameters.map(\.knownLevels)
         weights = model.parameters.map { parameter in
             (0..<parameter.comparison.levelCount).map { level in
                 guard level > 0, level < parameter.m.count, level < parameter.u.count else { return 0 }

@@ -27,9 +27,9 @@ public enum DocumentNumberLevel: Int, CaseIterable, Sendable {
             for y in b.documentNumbers {
                 // Same type: the `type:` prefixes are equal, so the whole strings are one typo apart exactly when the
                 // numbers are.
-                let (sameType, typo) = withBytes(x, y) { x, y in
+                let (sameType, typo) = OneTypo.withBytes(x, y) { x, y in
                     let same = sameTypePrefix(x, y)
-                    return (same, same && oneTypoApart(x, y))
+                    return (same, same && OneTypo.apart(x, y))
                 }
                 if typo { return .oneTypoApart }
                 if sameType { level = .different }
@@ -42,34 +42,5 @@ public enum DocumentNumberLevel: Int, CaseIterable, Sendable {
     private static func sameTypePrefix(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let i = x.firstIndex(of: 0x3A), let j = y.firstIndex(of: 0x3A), i == j else { return false }
         return x[..<i].elementsEqual(y[..<j])
-    }
-
-    /// True when the strings are one typo apart (`oneTypoApart` on their UTF-8 bytes).
-    static func oneTypoApart(_ x: String, _ y: String) -> Bool {
-        withBytes(x, y) { oneTypoApart($0, $1) }
-    }
-
-    /// Equal length, and exactly one position differs or exactly two neighbouring positions are swapped.
-    static func oneTypoApart(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard x.count == y.count else { return false }
-        var differing = 0
-        var first = 0
-        for index in x.indices where x[index] != y[index] {
-            differing += 1
-            if differing > 2 { return false }
-            if differing == 1 { first = index } else if index != first + 1 { return false }
-        }
-        if differing == 1 { return true }
-        return differing == 2 && x[first] == y[first + 1] && x[first + 1] == y[first]
-    }
-
-    /// Runs `body` on the UTF-8 bytes of both strings, without copying them when they are native (contiguous).
-    static func withBytes<R>(_ x: String, _ y: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = x.utf8.withContiguousStorageIfAvailable({ x in y.utf8.withContiguousStorageIfAvailable { y in body(x, y) } }),
-            let result
-        {
-            return result
-        }
-        return Array(x.utf8).withUnsafeBufferPointer { x in Array(y.utf8).withUnsafeBufferPointer { y in body(x, y) } }
     }
 }

@@ -13,6 +13,10 @@ public struct ComparisonParameters: Codable, Sendable, Hashable {
         self.m = m
         self.u = u
     }
+
+    /// How many levels the parameters cover, the null level included: fewer than the comparison has for a model
+    /// stored before later levels were added (`Comparison.level(_:_:known:)`).
+    public var knownLevels: Int { min(comparison.levelCount, m.count, u.count) }
 }
 
 /// A Fellegi–Sunter record-comparison model: a prior match probability and, per comparison level,
@@ -72,7 +76,7 @@ public struct FellegiSunterModel: Codable, Sendable, Hashable {
         contributions.reserveCapacity(parameters.count + 1)
         for parameter in parameters {
             let comparison = parameter.comparison
-            let level = comparison.level(a, b, known: min(parameter.m.count, parameter.u.count))
+            let level = comparison.level(a, b, known: parameter.knownLevels)
             let labels = comparison.labels
             let label = level < labels.count ? labels[level] : "level \(level)"
             guard level > 0, level < parameter.m.count, level < parameter.u.count else {

@@ -16,10 +16,7 @@ public enum JaroWinkler {
         if a.isEmpty || b.isEmpty { return 0 }
         if a == b { return 1 }
         let jaro = jaroSimilarity(a, b)
-        var prefix = 0
-        let limit = min(4, a.count, b.count)
-        while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
-        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+        return jaro + Double(commonPrefix(a, b)) * 0.1 * (1 - jaro)
     }
 
     /// True when the two byte strings' similarity may be at least `threshold`, false when it cannot be: an upper bound
@@ -44,11 +41,16 @@ public enum JaroWinkler {
         guard common > 0 else { return false }
         let m = Double(common)
         let jaroBound = min(1, (m / Double(a.count) + m / Double(b.count) + 1) / 3)
+        // The boost grows with Jaro, so the bound on Jaro bounds the boosted value too.
+        return jaroBound + Double(commonPrefix(a, b)) * 0.1 * (1 - jaroBound) >= threshold
+    }
+
+    /// The length of the common prefix the Winkler boost rewards, at most 4.
+    private static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
         var prefix = 0
         let limit = min(4, a.count, b.count)
         while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
-        // The boost grows with Jaro, so the bound on Jaro bounds the boosted value too.
-        return jaroBound + Double(prefix) * 0.1 * (1 - jaroBound) >= threshold
+        return prefix
     }
 
     /// True when the similarity is at least `threshold` (`mayReach` first, then the full computation).

@@ -22,7 +22,7 @@ public enum PostalCodeLevel: Int, CaseIterable, Sendable {
         if a.postalCodes.isEmpty || b.postalCodes.isEmpty { return .null }
         if PersonFeatures.overlap(a.postalCodes, b.postalCodes) { return .same }
         for x in a.postalCodes {
-            for y in b.postalCodes where DocumentNumberLevel.oneTypoApart(x, y) { return .oneTypoApart }
+            for y in b.postalCodes where OneTypo.apart(x, y) { return .oneTypoApart }
         }
         return .different
     }

@@ -36,10 +36,8 @@ enum PersonIndexing {
     /// store already holds exactly these rules.
     @discardableResult
     static func ensureKeys(rules: [BlockingRule], in transaction: any StoreTransaction) throws -> [String] {
-        let indexed = try transaction.indexedBlockingRules()
+        let indexed = try dropUnusedRules(keeping: rules, in: transaction)
         let stale = rules.filter { indexed[$0.name] != $0.partsText }
-        let unused = indexed.keys.filter { name in !rules.contains { $0.name == name } }.sorted()
-        for name in unused { try transaction.dropBlockingRule(name) }
         guard !stale.isEmpty else { return [] }
         for rule in stale { try transaction.dropBlockingRule(rule.name) }
         if try transaction.personIndexCount() == 0 {
@@ -58,5 +56,21 @@ enum PersonIndexing {
             try transaction.markBlockingRuleIndexed(rule.name, parts: rule.partsText)
         }
         return stale.map(\.name)
+    }
+
+    /// Records `rules` as complete once every live person was indexed under them (`resolve --all` re-indexes each,
+    /// replacing all of its keys), dropping the keys of rules no longer used: what `ensureKeys` would build is there.
+    static func markKeysComplete(rules: [BlockingRule], in transaction: any StoreTransaction) throws {
+        let indexed = try dropUnusedRules(keeping: rules, in: transaction)
+        for rule in rules where indexed[rule.name] != rule.partsText {
+            try transaction.markBlockingRuleIndexed(rule.name, parts: rule.partsText)
+        }
+    }
+
+    /// Drops the keys and marks of indexed rules not among `rules`; returns the marks as they were.
+    private static func dropUnusedRules(keeping rules: [BlockingRule], in transaction: any StoreTransaction) throws -> [String: String] {
+        let indexed = try transaction.indexedBlockingRules()
+        for name in indexed.keys.sorted() where !rules.contains(where: { $0.name == name }) { try transaction.dropBlockingRule(name) }
+        return indexed
     }
 }

@@ -31,6 +31,12 @@ public struct Resolver: Sendable {
         try persons.prepareIndex(in: transaction)
     }
 
+    /// Records the rules in use as complete after every live mention was indexed again (`resolve --all`), instead of
+    /// `prepareIndex` building their keys from the index first and the re-indexing writing them all again.
+    public func markIndexComplete(in transaction: any StoreTransaction) throws {
+        try PersonIndexing.markKeysComplete(rules: persons.settings.blockingRules, in: transaction)
+    }
+
     /// Indexes a staged person mention (other kinds need no index).
     public func index(_ stored: StoredMention, in transaction: any StoreTransaction) throws {
         try persons.index(stored, in: transaction)

@@ -10,19 +10,15 @@ extension SQLTransaction {
         """
 
     private func personEntry(_ statement: any SQLStatement) -> PersonIndexEntry {
-        func list(_ column: Int32) -> [String] {
+        func list(_ column: Int32, separator: Character = ",") -> [String] {
             let text = statement.text(column)
-            return text.isEmpty ? [] : text.split(separator: ",").map(String.init)
-        }
-        func streetList(_ column: Int32) -> [String] {
-            let text = statement.text(column)
-            return text.isEmpty ? [] : text.split(separator: "\u{1F}").map(String.init)
+            return text.isEmpty ? [] : text.split(separator: separator).map(String.init)
         }
         return PersonIndexEntry(
             mentionID: statement.int(0), fullName: statement.text(1), foldedFullName: statement.text(2),
             foldedFamily: statement.text(3), foldedMiddle: statement.text(4), foldedGiven: statement.text(5),
             birthDate: statement.optionalText(6), sex: statement.optionalText(7), personalNumber: statement.optionalText(8),
-            legacyNumbers: list(9), documentNumbers: list(12), streets: streetList(13), postalCodes: list(14), communeCodes: list(10), provinceCodes: list(11))
+            legacyNumbers: list(9), documentNumbers: list(12), streets: list(13, separator: "\u{1F}"), postalCodes: list(14), communeCodes: list(10), provinceCodes: list(11))
     }
 
     func personIndexEntries(mentionIDs: [Int64]) throws -> [PersonIndexEntry] {

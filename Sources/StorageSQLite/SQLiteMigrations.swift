@@ -301,23 +301,7 @@ enum SQLiteMigrations {
                 INSERT OR IGNORE INTO access.access_log SELECT * FROM main.access_log;
                 DROP TABLE main.access_log;
                 """),
-        SQLMigration(
-            version: 10, name: "persons keep passport and social insurance numbers, streets and postal codes; the blocking rules whose keys are complete (earlier versions built the five rules below)",
-            sql: """
-                ALTER TABLE person_index ADD COLUMN document_numbers TEXT NOT NULL DEFAULT '';
-                ALTER TABLE person_index ADD COLUMN streets TEXT NOT NULL DEFAULT '';
-                ALTER TABLE person_index ADD COLUMN postal_codes TEXT NOT NULL DEFAULT '';
-                CREATE TABLE blocking_rules_indexed (
-                    rule TEXT PRIMARY KEY,
-                    parts TEXT NOT NULL
-                );
-                INSERT INTO blocking_rules_indexed (rule, parts) VALUES
-                    ('personal_number', 'personal_number'),
-                    ('full_name_birth_year', 'folded_full_name,birth_year'),
-                    ('given_name_birth_year_province', 'folded_given_name,birth_year,province_code'),
-                    ('surname_class_given_name_commune', 'surname_class,folded_given_name,commune_code'),
-                    ('legacy_id9', 'legacy_id9');
-                """),
+        .personDocumentsAndIndexedRules,
     ]
 
     /// The access log's table in the attached `access` database (`SQLiteStore`: the file `STORE-access`).

@@ -24,6 +24,10 @@ import Testing
 
     @Test func aNewStoreRecordsTheDefaultRules() throws {
         let fixture = try F()
+        // Migration 10 seeds the rules earlier versions built, with their parts as `partsText` writes them (else the
+        // first ingest after an upgrade would rebuild them all).
+        let seeded = try fixture.store.read { try $0.indexedBlockingRules() }
+        #expect(seeded == Dictionary(uniqueKeysWithValues: BlockingRule.defaults.prefix(5).map { ($0.name, $0.partsText) }))
         try fixture.ingest([F.person("a")])
         let indexed = try fixture.store.read { try $0.indexedBlockingRules() }
         #expect(indexed == Dictionary(uniqueKeysWithValues: BlockingRule.defaults.map { ($0.name, $0.partsText) }))
@@ -93,5 +97,27 @@ import Testing
         fixture.resolver = try fixture.store.read { try Resolver.loading(from: $0) }
         try fixture.ingest([F.person("b")])
         #expect(try fixture.store.read { try $0.indexedBlockingRules() } == ["birth_date": "birth_date"])
+    }
+
+    /// `resolve --all` re-indexes every person under the rules in use and then only records them as complete: the
+    /// keys it wrote are what a later incremental resolution looks candidates up by.
+    @Test func reindexingEveryoneMarksTheRulesComplete() throws {
+        var fixture = try F()
+        let a = F.person("a", given: "An")
+        let others = (1...4).map { F.person("o\($0)", family: "Phạm", given: "Ơn", born: (1960 + $0, 1, 1)) }
+        try fixture.ingest([a, F.person("b", family: "Trần", given: "Bình")] + others)
+        let byDate = BlockingRule(name: "birth_date", parts: [.birthDate])
+        fixture.resolver = resolver([byDate])
+        try fixture.store.write { transaction in
+            for id in try transaction.mentionIDs(unresolvedOnly: false) {
+                if let stored = try transaction.mention(id: id) { try fixture.resolver.index(stored, in: transaction) }
+            }
+            try fixture.resolver.markIndexComplete(in: transaction)
+        }
+        #expect(try fixture.store.read { try $0.indexedBlockingRules() } == ["birth_date": "birth_date"])
+        let dateKey = try key(byDate, a)
+        #expect(try fixture.store.read { try $0.mentionIDs(sharing: [dateKey]) }.count == 2)  // a and b
+        let summary = try fixture.ingest([F.person("c", family: "Lê", given: "Cúc")])
+        #expect(summary.batch == false && summary.pairsCompared == 3)
     }
 }
