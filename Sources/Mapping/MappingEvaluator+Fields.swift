@@ -134,7 +134,7 @@ extension MappingEvaluator {
             let parts = (part(commune, "commune"), part(district, "district"), part(province, "province"), part(detail, "detail"))
             guard parts.0 != nil || parts.1 != nil || parts.2 != nil || parts.3 != nil else { return nil }
             normalized = memo.address(
-                codes: NormalizerMemo.CodesKey(commune: parts.0, district: parts.1, province: parts.2, scheme: scheme, detail: parts.3))
+                codes: NormalizerMemo.CodesKey(commune: parts.0, district: parts.1, province: parts.2, scheme: scheme, detail: parts.3.map(ExactText.init)))
         }
         builder.note(normalized.findings, field: "address")
         return normalized.value

@@ -94,7 +94,7 @@ extension MappingEvaluator {
         }
         var area: Double?
         if let text = textField("area", output, extraction, &builder) {
-            let decimal = text.contains(".") ? text : text.replacingOccurrences(of: ",", with: ".")
+            let decimal = text.utf8.contains(UInt8(ascii: ".")) ? text : text.replacingOccurrences(of: ",", with: ".")
             if let value = Double(decimal), value.isFinite, value >= 0 {
                 area = value
             } else {

@@ -20,18 +20,18 @@ final class NormalizerMemo: Sendable {
         var district: String?
         var province: String?
         var scheme: AdminScheme
-        var detail: String?
+        var detail: ExactText?
     }
 
     struct DateKey: Hashable, Sendable {
-        var text: String
+        var text: ExactText
         var order: DateNormalizer.FieldOrder
     }
 
     private struct Tables: Sendable {
-        var names = RecentTable<String, Normalized<PersonName>>()
+        var names = RecentTable<ExactText, Normalized<PersonName>>()
         var dates = RecentTable<DateKey, Normalized<PartialDate>>()
-        var addresses = RecentTable<String, Normalized<Address>>()
+        var addresses = RecentTable<ExactText, Normalized<Address>>()
         var codes = RecentTable<CodesKey, Normalized<Address>>()
     }
 
@@ -49,18 +49,18 @@ final class NormalizerMemo: Sendable {
 
     /// `NameNormalizer.normalize(text)`.
     func name(_ text: String) -> Normalized<PersonName> {
-        remembered(text, in: \.names) { NameNormalizer.normalize($0) }
+        remembered(ExactText(text), in: \.names) { NameNormalizer.normalize($0.text) }
     }
 
     /// `DateNormalizer.normalize(text, order: order)`.
     func date(_ text: String, order: DateNormalizer.FieldOrder) -> Normalized<PartialDate> {
-        remembered(DateKey(text: text, order: order), in: \.dates) { DateNormalizer.normalize($0.text, order: $0.order) }
+        remembered(DateKey(text: ExactText(text), order: order), in: \.dates) { DateNormalizer.normalize($0.text.text, order: $0.order) }
     }
 
     /// `AddressNormalizer.normalize(text, reference:)`.
     func address(_ text: String) -> Normalized<Address> {
         let readings = self.readings
-        return remembered(text, in: \.addresses) { AddressNormalizer.normalize($0, remembering: readings) }
+        return remembered(ExactText(text), in: \.addresses) { AddressNormalizer.normalize($0.text, remembering: readings) }
     }
 
     /// `AddressNormalizer.fromCodes(…)`: whole results for repeated codes and detail (household members), and
@@ -69,7 +69,7 @@ final class NormalizerMemo: Sendable {
         let readings = self.readings
         return remembered(key, in: \.codes) { key in
             let codes = AddressCodes(commune: key.commune, district: key.district, province: key.province, scheme: key.scheme)
-            return AddressNormalizer.fromCodes(codes, detail: key.detail, remembering: readings)
+            return AddressNormalizer.fromCodes(codes, detail: key.detail?.text, remembering: readings)
         }
     }
 

@@ -131,20 +131,22 @@ struct AddressSegment: Equatable {
         case "x", "X", "p", "P", "h", "H", "q", "Q", "t", "T", "đ", "Đ": break
         default: return false
         }
-        let word = lowercased(words[index])
-        var next: String { index + 1 < words.count ? lowercased(words[index + 1]) : "" }
+        // Compared byte for byte: `lowercased` gives NFC, as the literals are.
+        let word = ExactText(lowercased(words[index]))
+        var next: ExactText { ExactText(index + 1 < words.count ? lowercased(words[index + 1]) : "") }
         let hasNext = index + 1 < words.count
         switch word {
-        case "xã": return hasNext && lowercased(words[index - 1]) != "thị"  // "Thị xã" is one type word
-        case "phường", "huyện", "quận", "tỉnh": return hasNext
-        case "thị": return next == "trấn" || next == "xã"
-        case "thành": return next == "phố"
-        case "đặc": return next == "khu"
+        case ExactText("xã"): return hasNext && ExactText(lowercased(words[index - 1])) != ExactText("thị")  // "Thị xã" is one type word
+        case ExactText("phường"), ExactText("huyện"), ExactText("quận"), ExactText("tỉnh"): return hasNext
+        case ExactText("thị"): return [ExactText("trấn"), ExactText("xã")].contains(next)
+        case ExactText("thành"): return next == ExactText("phố")
+        case ExactText("đặc"): return next == ExactText("khu")
         default:
+            // The abbreviations are ASCII: a word that starts with one's bytes starts with its Characters, unless a
+            // combining mark follows the dot ("p.̀"), which `hasPrefix` rules out.
             for abbreviation in ["tp.", "tx.", "tt.", "p.", "q.", "h.", "x."]
-            // A word with the abbreviation as a prefix starts with its bytes (the word is NFC): a cheap test first.
-            where word.utf8.starts(with: abbreviation.utf8) && word.hasPrefix(abbreviation) {
-                return word.count > abbreviation.count || hasNext
+            where word.text.utf8.starts(with: abbreviation.utf8) && word.text.hasPrefix(abbreviation) {
+                return word.text.count > abbreviation.count || hasNext
             }
             return false
         }
