@@ -41,7 +41,8 @@ extension QueryAPI {
         let (key, purpose, found): (APIKey, String, Found) = try store.read { reader in
             let key = try authenticate(credentials, for: role, in: reader)
             let purpose = kind == .person ? try self.purpose(request) : ""
-            guard let entity = try reader.entity(id: id), entity.kind == kind, try visible(id, to: key, in: reader) else {
+            guard let (entity, json) = try reader.entityWithGoldenRecordJSON(id: id), entity.kind == kind, try visible(id, to: key, in: reader)
+            else {
                 throw APIProblem.notFound("\(kind.rawValue) \(id)")
             }
             if entity.status != .active {
@@ -50,7 +51,7 @@ extension QueryAPI {
                 }
                 return (key, purpose, .redirect(survivor))
             }
-            guard let json = try reader.goldenRecordJSON(entityID: id) else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
+            guard let json else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
             return (key, purpose, .record(json))
         }
         switch found {

@@ -11,6 +11,9 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     /// The active entity a mention belongs to, if it has been resolved.
     func entityID(ofMention id: Int64) throws -> String?
     func entity(id: String) throws -> EntityRow?
+    /// `entity(id:)` and `goldenRecordJSON(entityID: id)` in one lookup, as a read of a record by ID needs them
+    /// (a round trip less on PostgreSQL); nil when there is no such entity.
+    func entityWithGoldenRecordJSON(id: String) throws -> (entity: EntityRow, goldenRecordJSON: String?)?
     /// `entity(id:)` of many ids in one batch of lookups (one round trip per batch on PostgreSQL); ids without a
     /// row are left out.
     func entities(ids: [String]) throws -> [String: EntityRow]

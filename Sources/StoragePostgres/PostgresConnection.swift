@@ -6,12 +6,16 @@ import StorageSQL
 /// `PostgresConnectionPool` lends it to one thread at a time.
 ///
 /// Writes inside a transaction are pipelined (`PostgresStatement.perform`, libpq's pipeline mode): sent without
-/// waiting, their outcomes read in one go before the next command that waits (`settle`).
+/// waiting, their outcomes read in one go with the next command that waits (`settle`, `run`, `end`). A read-only
+/// transaction's COMMIT is sent without waiting at all (`endWithoutWaiting`); its outcome is read when the
+/// connection is next used.
 final class PostgresConnection: SQLConnection {
     let handle: OpaquePointer
     private var cache: [String: PostgresStatement] = [:]
     /// The writes sent in pipeline mode whose outcomes are not read yet, oldest first (their SQL, for the error).
     private var unsettled: [String] = []
+    /// Statements sent and synced (flushed to the server) whose outcomes are not read yet: a read's COMMIT.
+    private var inFlight: [String] = []
     /// Statements in flight before their outcomes are read: bounds the statement texts and answers held meanwhile.
     static let pipelineDepth = 256
     var dialect: SQLDialect { .postgres }
@@ -49,7 +53,8 @@ final class PostgresConnection: SQLConnection {
     /// False once the server has gone away, or when the connection was left inside a transaction or a pipeline (a
     /// failed ROLLBACK): the pool then drops it instead of lending it again.
     var isUsable: Bool {
-        PQstatus(handle) == CONNECTION_OK && PQpipelineStatus(handle) == PQ_PIPELINE_OFF && PQtransactionStatus(handle) == PQTRANS_IDLE
+        PQstatus(handle) == CONNECTION_OK
+            && (!inFlight.isEmpty || (PQpipelineStatus(handle) == PQ_PIPELINE_OFF && PQtransactionStatus(handle) == PQTRANS_IDLE))
     }
 
     /// Runs `sql` and waits for it. The pipelined writes are settled first; when one of them failed, `sql` still runs
@@ -68,6 +73,55 @@ final class PostgresConnection: SQLConnection {
         return status == PQTRANS_INTRANS || (status == PQTRANS_ACTIVE && !unsettled.isEmpty)
     }
 
+    /// Ends the transaction with `command` (COMMIT or ROLLBACK) in the same round trip as the pipelined writes before
+    /// it. When one of them failed the server skipped `command` and the transaction is still open: it is rolled back
+    /// here, and that failure is thrown.
+    func end(_ command: String) throws {
+        guard !unsettled.isEmpty else { return try execute(command) }
+        do {
+            try send(command: command)
+            try settle()
+        } catch {
+            let status = PQtransactionStatus(handle)
+            if status == PQTRANS_INTRANS || status == PQTRANS_INERROR { PQclear(PQexec(handle, "ROLLBACK")) }
+            throw error
+        }
+    }
+
+    /// Sends `command` (the COMMIT of a read-only transaction) and flushes it without waiting for its outcome: the
+    /// server ends the transaction at once, and the outcome is read when the connection is next used (a failure
+    /// there means the connection was lost).
+    func endWithoutWaiting(_ command: String) throws {
+        try send(command: command)
+        guard PQpipelineSync(handle) == 1 else {
+            throw StoreError.engine("libpq could not send the pipeline: \(Self.message(PQerrorMessage(handle)))")
+        }
+        inFlight = unsettled
+        unsettled = []
+    }
+
+    /// Reads the outcomes `endWithoutWaiting` left, and leaves pipeline mode.
+    private func collectInFlight() throws {
+        guard !inFlight.isEmpty else { return }
+        let pending = inFlight
+        inFlight = []
+        try collect(pending, synced: true).forEach { PQclear($0) }
+    }
+
+    /// Runs a prepared statement and returns its result (the caller clears it; `check` has not seen it). With writes
+    /// pipelined before it, it joins their pipeline: one round trip for all of them, and their first failure is thrown.
+    func run(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws -> OpaquePointer? {
+        try collectInFlight()
+        guard !unsettled.isEmpty else {
+            return parameters.withUnsafeBufferPointer { PQexecPrepared(handle, statement, Int32(parameters.count), $0.baseAddress, nil, nil, 0) }
+        }
+        try send(statement, parameters, sql: sql)
+        var answers = try self.answers()
+        let last = answers.popLast()
+        answers.forEach { PQclear($0) }
+        return last
+    }
+
     /// Sends a command without parameters (BEGIN, a lock) without waiting for its outcome: the first statement that
     /// waits reads it, and fails with it.
     func send(command sql: String) throws {
@@ -84,6 +138,7 @@ final class PostgresConnection: SQLConnection {
     /// Enters pipeline mode if needed, sends with `sending` (a libpq send call, 1 when sent) and counts `sql` as in
     /// flight, settling once `pipelineDepth` are.
     private func pipeline(_ sql: String, _ sending: () -> Int32) throws {
+        try collectInFlight()
         if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
             throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
         }
@@ -106,13 +161,20 @@ final class PostgresConnection: SQLConnection {
     /// Reads the answer of every statement in the pipeline, in the order they were sent, and leaves pipeline mode; the
     /// caller clears them. Throws the first failure (the statements after it were not run: the transaction is aborted).
     private func answers() throws -> [OpaquePointer] {
+        try collectInFlight()
         guard !unsettled.isEmpty else { return [] }
         let pending = unsettled
         unsettled = []
+        return try collect(pending, synced: false)
+    }
+
+    /// Reads the answers of the `pending` statements and the sync after them (sent here unless `synced`), and leaves
+    /// pipeline mode.
+    private func collect(_ pending: [String], synced: Bool) throws -> [OpaquePointer] {
         var failure: (any Error)?
         var answers: [OpaquePointer] = []
         answers.reserveCapacity(pending.count)
-        if PQpipelineSync(handle) != 1 {
+        if !synced && PQpipelineSync(handle) != 1 {
             failure = StoreError.engine("libpq could not end the pipeline: \(Self.message(PQerrorMessage(handle)))")
         }
         for sql in pending {

@@ -87,10 +87,7 @@ final class PostgresStatement: SQLStatement {
     }
 
     private func execute() throws {
-        try connection.settle()
-        let executed = try withParameterTexts { texts in
-            texts.withUnsafeBufferPointer { PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0) }
-        }
+        let executed = try withParameterTexts { try connection.run(name, $0, sql: sql) }
         do {
             try connection.check(executed, sql: sql)
         } catch {

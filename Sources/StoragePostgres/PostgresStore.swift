@@ -83,7 +83,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     try connection.send(command: "BEGIN")
                     try connection.send(command: "SELECT pg_advisory_xact_lock(\(key))")
                     let result = try body(connection)
-                    try connection.execute("COMMIT")
+                    try connection.end("COMMIT")
                     return result
                 } catch {
                     try? connection.execute("ROLLBACK")
@@ -98,7 +98,8 @@ public final class PostgresStore: Store, @unchecked Sendable {
             try connection.send(command: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             defer {
                 connection.resetAll()
-                try? connection.execute("COMMIT")
+                // Nothing to wait for: a read-only transaction's COMMIT cannot fail while the connection lives.
+                try? connection.endWithoutWaiting("COMMIT")
             }
             return try body(SQLStoreTransactions.on(connection))
         }

@@ -53,6 +53,31 @@ struct PostgresStoreTests {
         #expect(try upgraded.read { try $0.indexedBlockingRules() }.count == 5)
     }
 
+    /// A read's COMMIT is sent without waiting for it, yet the server ends the transaction at once (no session is
+    /// left idle in a transaction, holding its snapshot), and the connection's next user reads that outcome first:
+    /// on one connection, a write after a read and a read after that write see what they should.
+    @Test func aReadEndsItsTransactionWithoutWaitingAndItsConnectionGoesOn() throws {
+        let url = try Engine.newDatabase()
+        let store = try PostgresStore(conninfo: url, connections: 1)
+        #expect(try store.read { try $0.entity(id: "P-1") } == nil)
+        let observer = try PostgresConnection(conninfo: url)
+        let idleInTransaction = try observer.statement(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
+        var waited = 0
+        while try idleInTransaction.step() && idleInTransaction.int(0) > 0 && waited < 50 {
+            idleInTransaction.reset()
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 1
+        }
+        idleInTransaction.reset()
+        #expect(try idleInTransaction.step() && idleInTransaction.int(0) == 0)
+        try store.write { try $0.createEntity(id: "P-1", kind: .person, at: "t") }
+        #expect(try store.read { try $0.entity(id: "P-1") }?.status == .active)
+        _ = try store.read { try $0.entity(id: "P-1") }
+        try store.write { try $0.retireEntity(id: "P-1", redirectTo: nil, at: "t") }
+        #expect(try store.read { try $0.entity(id: "P-1") }?.status == .retired)
+    }
+
     /// A lookup whose row estimate has no statistics behind it (a table grown inside one load transaction) must not
     /// start parallel workers: milliseconds per lookup, which made a large load stall.
     @Test func gatewaySessionsPlanNoParallelQuery() throws {

@@ -92,6 +92,27 @@ import Testing
         #expect(try store.read { try $0.entity(id: "P-2") }?.status == .active)
     }
 
+    /// A record read by ID takes the entity and its golden record in one lookup: with or without a golden record,
+    /// retired with its redirect, or missing.
+    @Test(arguments: Engine.available) func anEntityIsReadWithItsGoldenRecordInOneLookup(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let record = GoldenRecord(entityID: "P-1", body: .person(GoldenPerson()), mentions: [])
+        try store.write { transaction in
+            try transaction.createEntity(id: "P-1", kind: .person, at: "t")
+            try transaction.putGoldenRecord(record, json: #"{"id":"P-1"}"#, at: "t")
+            try transaction.createEntity(id: "P-2", kind: .person, at: "t")
+            try transaction.createEntity(id: "P-3", kind: .person, at: "t")
+            try transaction.retireEntity(id: "P-3", redirectTo: "P-1", at: "t")
+        }
+        let withRecord = try store.read { try $0.entityWithGoldenRecordJSON(id: "P-1") }
+        #expect(withRecord?.entity == EntityRow(id: "P-1", kind: .person, status: .active, redirectTo: nil))
+        #expect(withRecord?.goldenRecordJSON == #"{"id":"P-1"}"#)
+        let withoutRecord = try store.read { try $0.entityWithGoldenRecordJSON(id: "P-2") }
+        #expect(withoutRecord?.entity.id == "P-2" && withoutRecord?.goldenRecordJSON == nil)
+        #expect(try store.read { try $0.entityWithGoldenRecordJSON(id: "P-3") }?.entity.redirectTo == "P-1")
+        #expect(try store.read { try $0.entityWithGoldenRecordJSON(id: "P-9") } == nil)
+    }
+
     /// Lookups of many ids at once (PostgreSQL sends them in pipelined batches) answer each id with its own row,
     /// across batch boundaries, and leave out ids without one.
     @Test(arguments: Engine.available) func batchedLookupsAnswerEveryIDWithItsOwnRow(engine: Engine) throws {
