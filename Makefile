@@ -47,6 +47,7 @@ bench:
 	bench/postgres.sh
 	bench/roundtrips.sh
 	bench/postgres-plans.sh
+	bench/postgres-rebuild.sh
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

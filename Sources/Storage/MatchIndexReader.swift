@@ -44,7 +44,8 @@ public protocol MatchIndexWriter: MatchIndexReader {
     func indexPerson(_ entry: PersonIndexEntry, keys: [BlockingKeyHash]) throws
     /// Removes every key of a blocking rule and its mark as indexed.
     func dropBlockingRule(_ rule: String) throws
-    /// Adds keys of one rule (existing ones are kept).
+    /// Adds the keys of one rule after `dropBlockingRule` removed them, in bulk (PostgreSQL: one COPY); a key given
+    /// twice is added once.
     func addBlockingKeys(rule: String, _ keys: [(mentionID: Int64, hash: Int64)]) throws
     /// Marks a rule's keys as stored for every indexed person, under the parts they were built from.
     func markBlockingRuleIndexed(_ rule: String, parts: String) throws

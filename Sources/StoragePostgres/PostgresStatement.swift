@@ -74,14 +74,7 @@ final class PostgresStatement: SQLStatement {
         for case .text(let text) in parameters where text.utf8.contains(0) {
             throw StoreError.engine("a text value with a NUL character cannot be stored in PostgreSQL, in: \(sql)")
         }
-        let texts: [UnsafeMutablePointer<CChar>?] = parameters.map { value in
-            switch value {
-            case .null: return nil
-            case .int(let number): return strdup(String(number))
-            case .double(let number): return strdup(number.isFinite ? "\(number)" : (number.isNaN ? "NaN" : number > 0 ? "Infinity" : "-Infinity"))
-            case .text(let text): return strdup(text)
-            }
-        }
+        let texts: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.postgresText.map { strdup($0) } }
         defer { texts.forEach { free($0) } }
         return try body(texts.map { UnsafePointer($0) })
     }
@@ -125,5 +118,17 @@ final class PostgresStatement: SQLStatement {
     func double(_ column: Int32) -> Double {
         guard let pointer = value(column) else { return 0 }
         return strtod(pointer, nil)
+    }
+}
+
+extension SQLValue {
+    /// The value as PostgreSQL reads it in text form; nil for NULL.
+    var postgresText: String? {
+        switch self {
+        case .null: return nil
+        case .int(let number): return String(number)
+        case .double(let number): return number.isFinite ? "\(number)" : (number.isNaN ? "NaN" : number > 0 ? "Infinity" : "-Infinity")
+        case .text(let text): return text
+        }
     }
 }

@@ -45,12 +45,12 @@ extension SQLTransaction {
     }
 
     func addBlockingKeys(rule: String, _ keys: [(mentionID: Int64, hash: Int64)]) throws {
-        let insert = try connection.statement(
-            "INSERT INTO blocking_keys (rule, key_hash, mention_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        for key in keys {
-            insert.reset()
-            try insert.bind(.text(rule), .int(key.hash), .int(key.mentionID)).run()
+        var seen: Set<[Int64]> = []
+        let rows = keys.compactMap { key -> [SQLValue]? in
+            seen.insert([key.mentionID, key.hash]).inserted ? [.text(rule), .int(key.hash), .int(key.mentionID)] : nil
         }
+        try connection.copyRows(into: "blocking_keys", columns: ["rule", "key_hash", "mention_id"], rows: rows)
+        WriteFaultInjection.wrote()
     }
 
     func markBlockingRuleIndexed(_ rule: String, parts: String) throws {

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Storage
+import StorageSQL
 @testable import StoragePostgres
 import Testing
 
@@ -76,6 +77,43 @@ struct PostgresStoreTests {
         _ = try store.read { try $0.entity(id: "P-1") }
         try store.write { try $0.retireEntity(id: "P-1", redirectTo: nil, at: "t") }
         #expect(try store.read { try $0.entity(id: "P-1") }?.status == .retired)
+    }
+
+    /// COPY carries every value as given: texts with the characters its format escapes, NULLs, numbers, and more
+    /// rows than one chunk; it keeps its place after writes pipelined before it; a conflict or a NUL character fails
+    /// it whole, and the connection goes on.
+    @Test func copiedRowsArriveExactlyAndAFailedCopyLeavesNothing() throws {
+        let connection = try PostgresConnection(conninfo: try Engine.newDatabase())
+        try connection.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT, score DOUBLE PRECISION)")
+        let texts = ["a\tb", "line one\nline two\r", #"back\slash \N"#, "Nguyễn Văn Ánh", "", "\\."]
+        var rows: [[SQLValue]] = texts.enumerated().map { [.int(Int64($0.offset + 1)), .text($0.element), .double(Double($0.offset) + 0.5)] }
+        rows.append([.int(7), .null, .null])
+        let filler = String(repeating: "đ", count: 40)
+        rows += (100..<40_100).map { [.int(Int64($0)), .text(filler), .double(1)] }  // about 3 MB: several chunks
+        try connection.send(command: "BEGIN")
+        try connection.statement("INSERT INTO t (id, name) VALUES (?, ?)").bind(.int(0), .text("pipelined first")).perform()
+        try connection.copyRows(into: "t", columns: ["id", "name", "score"], rows: rows)
+        try connection.end("COMMIT")
+        let read = try connection.statement("SELECT id, name, score FROM t WHERE id < 100 ORDER BY id")
+        var found: [[SQLValue]] = []
+        while try read.step() {
+            found.append([.int(read.int(0)), read.isNull(1) ? .null : .text(read.text(1)), read.isNull(2) ? .null : .double(read.double(2))])
+        }
+        read.reset()
+        #expect(found == [[.int(0), .text("pipelined first"), .null]] + rows.prefix(7))
+        let count = try connection.statement("SELECT count(*), min(length(name)), max(length(name)) FROM t WHERE id >= 100")
+        #expect(try count.step() && count.int(0) == 40_000 && count.int(1) == 40 && count.int(2) == 40)
+        count.reset()
+
+        #expect(throws: StoreError.self) {
+            try connection.copyRows(into: "t", columns: ["id", "name", "score"], rows: [[.int(8), .text("new"), .null], [.int(1), .text("again"), .null]])
+        }
+        #expect(throws: StoreError.self) {
+            try connection.copyRows(into: "t", columns: ["id", "name", "score"], rows: [[.int(9), .text("new"), .null], [.int(10), .text("a\u{0}b"), .null]])
+        }
+        #expect(connection.isUsable)
+        let after = try connection.statement("SELECT count(*) FROM t WHERE id IN (8, 9, 10)")
+        #expect(try after.step() && after.int(0) == 0)
     }
 
     /// A lookup whose row estimate has no statistics behind it (a table grown inside one load transaction) must not
