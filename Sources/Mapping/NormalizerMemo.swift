@@ -24,7 +24,7 @@ final class NormalizerMemo: Sendable {
     }
 
     struct DateKey: Hashable, Sendable {
-        var text: ExactText
+        var written: ExactText
         var order: DateNormalizer.FieldOrder
     }
 
@@ -54,7 +54,7 @@ final class NormalizerMemo: Sendable {
 
     /// `DateNormalizer.normalize(text, order: order)`.
     func date(_ text: String, order: DateNormalizer.FieldOrder) -> Normalized<PartialDate> {
-        remembered(DateKey(text: ExactText(text), order: order), in: \.dates) { DateNormalizer.normalize($0.text.text, order: $0.order) }
+        remembered(DateKey(written: ExactText(text), order: order), in: \.dates) { DateNormalizer.normalize($0.written.text, order: $0.order) }
     }
 
     /// `AddressNormalizer.normalize(text, reference:)`.

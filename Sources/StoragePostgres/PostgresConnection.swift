@@ -3,11 +3,11 @@ import Storage
 import StorageSQL
 
 /// One libpq connection and its prepared statements (named `s1`, `s2` … and cached by SQL text). Not thread-safe:
-/// `PostgresConnectionPool` lends it to one thread at a time.
+/// `SQLConnectionPool` lends it to one thread at a time.
 ///
 /// Writes inside a transaction are pipelined (`PostgresStatement.perform`, libpq's pipeline mode): sent without
-/// waiting, their outcomes read in one go with the next command that waits (`settle`, `run`, `end`). A read-only
-/// transaction's COMMIT is sent without waiting at all (`endWithoutWaiting`); its outcome is read when the
+/// waiting, their outcomes read in one go with the next command that waits (`settle`, `executePrepared`, `commit`).
+/// A read-only transaction's COMMIT is sent without waiting at all (`endReadOnly`); its outcome is read when the
 /// connection is next used.
 final class PostgresConnection: SQLConnection {
     let handle: OpaquePointer
@@ -44,14 +44,15 @@ final class PostgresConnection: SQLConnection {
         PQfinish(handle)
     }
 
-    /// Frees every cached statement's result (a transaction's results are not kept past it). Called after the
-    /// transaction's COMMIT or ROLLBACK, which settled its writes.
+    /// Frees every cached statement's result (a transaction's results are not kept past it). Called when the
+    /// transaction's body is done, before or after its end.
     func resetAll() {
         for statement in cache.values { statement.reset() }
     }
 
     /// False once the server has gone away, or when the connection was left inside a transaction or a pipeline (a
-    /// failed ROLLBACK): the pool then drops it instead of lending it again.
+    /// failed ROLLBACK): the pool then drops it instead of lending it again. A read's COMMIT sent without waiting
+    /// (`endReadOnly`) leaves it in a pipeline on purpose: its next user reads that outcome first.
     var isUsable: Bool {
         PQstatus(handle) == CONNECTION_OK
             && (!inFlight.isEmpty || (PQpipelineStatus(handle) == PQ_PIPELINE_OFF && PQtransactionStatus(handle) == PQTRANS_IDLE))
@@ -73,26 +74,22 @@ final class PostgresConnection: SQLConnection {
         return status == PQTRANS_INTRANS || (status == PQTRANS_ACTIVE && !unsettled.isEmpty)
     }
 
-    /// Ends the transaction with `command` (COMMIT or ROLLBACK) in the same round trip as the pipelined writes before
-    /// it. When one of them failed the server skipped `command` and the transaction is still open: it is rolled back
-    /// here, and that failure is thrown.
-    func end(_ command: String) throws {
-        guard !unsettled.isEmpty else { return try execute(command) }
-        do {
-            try send(command: command)
-            try settle()
-        } catch {
-            let status = PQtransactionStatus(handle)
-            if status == PQTRANS_INTRANS || status == PQTRANS_INERROR { PQclear(PQexec(handle, "ROLLBACK")) }
-            throw error
-        }
+    /// Ends the transaction with COMMIT in the same round trip as the pipelined writes before it. When one of them
+    /// failed the server skipped the COMMIT: that failure is thrown and the transaction is left open, for the caller's
+    /// ROLLBACK.
+    func commit() throws {
+        guard !unsettled.isEmpty else { return try execute("COMMIT") }
+        if unsettled.count >= Self.pipelineDepth - 1 { try settle() }  // the COMMIT must not be settled by `send`
+        try send(command: "COMMIT")
+        try settle()
     }
 
-    /// Sends `command` (the COMMIT of a read-only transaction) and flushes it without waiting for its outcome: the
-    /// server ends the transaction at once, and the outcome is read when the connection is next used (a failure
-    /// there means the connection was lost).
-    func endWithoutWaiting(_ command: String) throws {
-        try send(command: command)
+    /// Ends a read-only transaction. When nothing but its BEGIN is unread, the COMMIT is sent and flushed without
+    /// waiting: the server ends the transaction at once, and the connection's next user reads the outcome first
+    /// (`collectInFlight`). With more unread (a batch of lookups cut short), it waits, as `commit` does.
+    func endReadOnly() throws {
+        guard unsettled.count <= 1 else { return try commit() }
+        try send(command: "COMMIT")
         guard PQpipelineSync(handle) == 1 else {
             throw StoreError.engine("libpq could not send the pipeline: \(Self.message(PQerrorMessage(handle)))")
         }
@@ -100,21 +97,31 @@ final class PostgresConnection: SQLConnection {
         unsettled = []
     }
 
-    /// Reads the outcomes `endWithoutWaiting` left, and leaves pipeline mode.
-    private func collectInFlight() throws {
+    /// Reads the outcomes `endReadOnly` left, and leaves pipeline mode. That read has returned to its caller, so its
+    /// outcome is nobody's to report; when it failed (its transaction then still open) it is rolled back here. A lost
+    /// connection shows in what the next statement gets.
+    private func collectInFlight() {
         guard !inFlight.isEmpty else { return }
         let pending = inFlight
         inFlight = []
-        try collect(pending, synced: true).forEach { PQclear($0) }
+        do {
+            try collect(pending, synced: true).forEach { PQclear($0) }
+        } catch {
+            let status = PQtransactionStatus(handle)
+            if status == PQTRANS_INTRANS || status == PQTRANS_INERROR { PQclear(PQexec(handle, "ROLLBACK")) }
+        }
     }
 
-    /// Runs a prepared statement and returns its result (the caller clears it; `check` has not seen it). With writes
-    /// pipelined before it, it joins their pipeline: one round trip for all of them, and their first failure is thrown.
-    func run(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws -> OpaquePointer? {
-        try collectInFlight()
+    /// Executes a prepared statement and returns its result (the caller clears it; `check` has not seen it). With
+    /// writes pipelined before it, it joins their pipeline: one round trip for all of them, and their first failure
+    /// is thrown.
+    func executePrepared(_ statement: String, _ parameters: [UnsafePointer<CChar>?], sql: String) throws -> OpaquePointer? {
+        collectInFlight()
         guard !unsettled.isEmpty else {
             return parameters.withUnsafeBufferPointer { PQexecPrepared(handle, statement, Int32(parameters.count), $0.baseAddress, nil, nil, 0) }
         }
+        // Sent as the last in the pipeline: at its depth `send` would settle it with the rest and drop its answer.
+        if unsettled.count >= Self.pipelineDepth - 1 { try settle() }
         try send(statement, parameters, sql: sql)
         var answers = try self.answers()
         let last = answers.popLast()
@@ -138,7 +145,7 @@ final class PostgresConnection: SQLConnection {
     /// Enters pipeline mode if needed, sends with `sending` (a libpq send call, 1 when sent) and counts `sql` as in
     /// flight, settling once `pipelineDepth` are.
     private func pipeline(_ sql: String, _ sending: () -> Int32) throws {
-        try collectInFlight()
+        collectInFlight()
         if unsettled.isEmpty && PQenterPipelineMode(handle) != 1 {
             throw StoreError.engine("libpq could not enter pipeline mode: \(Self.message(PQerrorMessage(handle)))")
         }
@@ -161,7 +168,7 @@ final class PostgresConnection: SQLConnection {
     /// Reads the answer of every statement in the pipeline, in the order they were sent, and leaves pipeline mode; the
     /// caller clears them. Throws the first failure (the statements after it were not run: the transaction is aborted).
     private func answers() throws -> [OpaquePointer] {
-        try collectInFlight()
+        collectInFlight()
         guard !unsettled.isEmpty else { return [] }
         let pending = unsettled
         unsettled = []

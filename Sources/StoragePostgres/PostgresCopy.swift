@@ -8,8 +8,9 @@ extension PostgresConnection {
     /// Bytes handed to libpq at a time.
     static let copyChunk = 1 << 20
 
-    func copyRows(into table: String, columns: [String], rows: [[SQLValue]]) throws {
-        guard !rows.isEmpty else { return }
+    func copyRows(into table: String, columns: [String], rows: some Sequence<[SQLValue]>) throws {
+        var remaining = rows.makeIterator()
+        guard let first = remaining.next() else { return }
         try settle()  // COPY cannot run in a pipeline, and must follow the writes sent before it
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
         let started = PQexec(handle, sql)
@@ -21,12 +22,14 @@ extension PostgresConnection {
         var refused: String?
         var stream: [UInt8] = []
         stream.reserveCapacity(Self.copyChunk + 4_096)
-        for row in rows where refused == nil {
-            refused = PostgresCopyText.append(row, columns: columns.count, to: &stream)
+        var row: [SQLValue]? = first
+        while let values = row, refused == nil {
+            refused = PostgresCopyText.append(values, columns: columns.count, to: &stream)
             if stream.count >= Self.copyChunk && refused == nil {
                 try putCopyData(stream, sql: sql)
                 stream.removeAll(keepingCapacity: true)
             }
+            row = remaining.next()
         }
         if refused == nil && !stream.isEmpty { try putCopyData(stream, sql: sql) }
         // A refusal ends the COPY with an error: the server discards every row of it.

@@ -80,7 +80,7 @@ final class PostgresStatement: SQLStatement {
     }
 
     private func execute() throws {
-        let executed = try withParameterTexts { try connection.run(name, $0, sql: sql) }
+        let executed = try withParameterTexts { try connection.executePrepared(name, $0, sql: sql) }
         do {
             try connection.check(executed, sql: sql)
         } catch {

@@ -83,7 +83,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     try connection.send(command: "BEGIN")
                     try connection.send(command: "SELECT pg_advisory_xact_lock(\(key))")
                     let result = try body(connection)
-                    try connection.end("COMMIT")
+                    try connection.commit()
                     return result
                 } catch {
                     try? connection.execute("ROLLBACK")
@@ -98,8 +98,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
             try connection.send(command: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             defer {
                 connection.resetAll()
-                // Nothing to wait for: a read-only transaction's COMMIT cannot fail while the connection lives.
-                try? connection.endWithoutWaiting("COMMIT")
+                do { try connection.endReadOnly() } catch { try? connection.execute("ROLLBACK") }
             }
             return try body(SQLStoreTransactions.on(connection))
         }

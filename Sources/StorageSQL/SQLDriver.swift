@@ -19,10 +19,10 @@ public protocol SQLConnection: AnyObject {
     /// before its first row (`body` steps through the rows). PostgreSQL sends many runs before reading any answer:
     /// one round trip for a batch of lookups instead of one each. The default runs them one after another.
     func forEachRun(of sql: String, with parameterSets: [[SQLValue]], _ body: (Int, any SQLStatement) throws -> Void) throws
-    /// Inserts `rows` (each one value per column, in `columns` order) into `table` in bulk, waiting for the outcome;
-    /// a conflict fails it as the INSERT would. PostgreSQL streams them in one COPY; the default runs a prepared
+    /// Inserts `rows` (each one value per column, in `columns` order; read once, in order) into `table` in bulk,
+    /// waiting for the outcome; a conflict fails it as the INSERT would. PostgreSQL streams them in one COPY; the default runs a prepared
     /// INSERT per row.
-    func copyRows(into table: String, columns: [String], rows: [[SQLValue]]) throws
+    func copyRows(into table: String, columns: [String], rows: some Sequence<[SQLValue]>) throws
 }
 
 /// A prepared statement: bind, then `step` through rows and read columns (0-based) of the current row.
@@ -122,7 +122,7 @@ extension SQLConnection {
         }
     }
 
-    public func copyRows(into table: String, columns: [String], rows: [[SQLValue]]) throws {
+    public func copyRows(into table: String, columns: [String], rows: some Sequence<[SQLValue]>) throws {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let insert = try statement("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
         defer { insert.reset() }

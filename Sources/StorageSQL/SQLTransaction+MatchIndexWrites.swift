@@ -45,10 +45,15 @@ extension SQLTransaction {
     }
 
     func addBlockingKeys(rule: String, _ keys: [(mentionID: Int64, hash: Int64)]) throws {
-        var seen: Set<[Int64]> = []
-        let rows = keys.compactMap { key -> [SQLValue]? in
-            seen.insert([key.mentionID, key.hash]).inserted ? [.text(rule), .int(key.hash), .int(key.mentionID)] : nil
+        struct Key: Hashable {
+            var mentionID: Int64
+            var hash: Int64
         }
+        var seen: Set<Key> = []
+        seen.reserveCapacity(keys.count)
+        // Made one at a time as the rows are sent: a rule's keys for every stored person can be millions.
+        let rows = keys.lazy.filter { seen.insert(Key(mentionID: $0.mentionID, hash: $0.hash)).inserted }
+            .map { [SQLValue.text(rule), .int($0.hash), .int($0.mentionID)] }
         try connection.copyRows(into: "blocking_keys", columns: ["rule", "key_hash", "mention_id"], rows: rows)
         WriteFaultInjection.wrote()
     }

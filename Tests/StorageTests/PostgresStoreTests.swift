@@ -79,6 +79,36 @@ struct PostgresStoreTests {
         #expect(try store.read { try $0.entity(id: "P-1") }?.status == .retired)
     }
 
+    /// A query or COMMIT that joins the pipeline keeps its own answer whatever the number of writes before it,
+    /// around the pipeline's depth too (where the writes are settled on their own first).
+    @Test func aQueryAfterManyPipelinedWritesGetsItsAnswer() throws {
+        let connection = try PostgresConnection(conninfo: try Engine.newDatabase())
+        try connection.execute("CREATE TABLE t (id BIGINT PRIMARY KEY)")
+        let depth = PostgresConnection.pipelineDepth
+        var expected = 0
+        for writes in [1, depth - 3, depth - 2, depth - 1, depth, depth + 1, 2 * depth - 2] {
+            try connection.send(command: "BEGIN")
+            let insert = try connection.statement("INSERT INTO t (id) VALUES (?)")
+            for _ in 0..<writes {
+                expected += 1
+                insert.reset()
+                try insert.bind(.int(Int64(expected))).perform()
+            }
+            let count = try connection.statement("SELECT count(*) FROM t")
+            #expect(try count.step() && count.int(0) == Int64(expected), "after \(writes) writes")
+            count.reset()
+            for _ in 0..<writes {  // and a COMMIT after as many
+                expected += 1
+                insert.reset()
+                try insert.bind(.int(Int64(expected))).perform()
+            }
+            try connection.commit()
+            insert.reset()
+        }
+        let committed = try connection.statement("SELECT count(*) FROM t")
+        #expect(try committed.step() && committed.int(0) == Int64(expected))
+    }
+
     /// COPY carries every value as given: texts with the characters its format escapes, NULLs, numbers, and more
     /// rows than one chunk; it keeps its place after writes pipelined before it; a conflict or a NUL character fails
     /// it whole, and the connection goes on.
@@ -93,7 +123,7 @@ struct PostgresStoreTests {
         try connection.send(command: "BEGIN")
         try connection.statement("INSERT INTO t (id, name) VALUES (?, ?)").bind(.int(0), .text("pipelined first")).perform()
         try connection.copyRows(into: "t", columns: ["id", "name", "score"], rows: rows)
-        try connection.end("COMMIT")
+        try connection.commit()
         let read = try connection.statement("SELECT id, name, score FROM t WHERE id < 100 ORDER BY id")
         var found: [[SQLValue]] = []
         while try read.step() {
