@@ -17,7 +17,12 @@ import StorageSQL
 /// a suitable database.
 public final class PostgresStore: Store, @unchecked Sendable {
     private let pool: SQLConnectionPool<PostgresConnection>
-    private let conninfo: String
+    /// The connections job claims hold their session-level locks on, apart from `pool` (a claim holds one for the
+    /// length of a run) and kept open between claims: a daemon tries the webhook claim every second, and a new session
+    /// each time costs the server a process and an authentication.
+    private let claimConnections: SQLConnectionPool<PostgresConnection>
+    /// More claims than any daemon holds at once (one per source and one for webhook deliveries).
+    static let claimConnectionLimit = 64
     /// This process's writers wait here, not on the advisory lock with a pooled connection each: a long batch of
     /// another instance then holds at most one of this process's connections, and reads keep the rest.
     private let writerLock = NSLock()
@@ -36,8 +41,9 @@ public final class PostgresStore: Store, @unchecked Sendable {
 
     /// Connects, checks the database and migrates it. `connections` bounds this process's connections.
     public init(conninfo: String, connections: Int = 8) throws {
-        self.conninfo = conninfo
         pool = SQLConnectionPool(capacity: connections, open: { try PostgresConnection(conninfo: conninfo) }, isUsable: { $0.isUsable })
+        claimConnections = SQLConnectionPool(
+            capacity: Self.claimConnectionLimit, open: { try PostgresConnection(conninfo: conninfo) }, isUsable: { $0.isUsable })
         let location = PostgresConnection.redacted(conninfo)
         schemaVersion = try pool.with { connection in
             try Self.checkCollation(connection, location: location)
@@ -53,15 +59,33 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
-    /// A session-level advisory lock on a connection of the claim's own, in the key space of jobs (class
-    /// `jobLockClass`, object the hash of the name): released by `release`, and by the server when the connection
-    /// ends — a daemon killed in the middle of a run leaves no claim behind.
+    /// A session-level advisory lock on a connection of the claim's own (`claimConnections`), in the key space of jobs
+    /// (class `jobLockClass`, object the hash of the name): released by `release`, and by the server when the
+    /// connection ends — a daemon killed in the middle of a run leaves no claim behind.
     public func claimJob(_ name: String) throws -> JobClaim? {
-        let connection = try PostgresConnection(conninfo: conninfo)
-        let statement = try connection.statement("SELECT pg_try_advisory_lock(\(Self.jobLockClass), hashtext(?))").bind(.text(name))
-        guard try statement.step(), statement.int(0) == 1 else { return nil }
-        statement.reset()
-        return JobClaim { withExtendedLifetime(connection) {} }
+        let connections = claimConnections
+        let connection = try connections.lend()
+        do {
+            guard try Self.advisoryLock("pg_try_advisory_lock", name, on: connection) else {
+                connections.takeBack(connection)
+                return nil
+            }
+        } catch {
+            connections.takeBack(connection, reusable: false)
+            throw error
+        }
+        return JobClaim {
+            // Kept open for the next claim once the lock is given back; closed (which also releases it) otherwise.
+            let unlocked = (try? Self.advisoryLock("pg_advisory_unlock", name, on: connection)) ?? false
+            connections.takeBack(connection, reusable: unlocked)
+        }
+    }
+
+    /// `SELECT function(jobLockClass, hashtext(name))` on `connection`: whether the lock was taken or given back.
+    private static func advisoryLock(_ function: String, _ name: String, on connection: PostgresConnection) throws -> Bool {
+        let statement = try connection.statement("SELECT \(function)(\(jobLockClass), hashtext(?))").bind(.text(name))
+        defer { statement.reset() }
+        return try statement.step() && statement.int(0) == 1
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

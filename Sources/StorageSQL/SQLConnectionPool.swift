@@ -20,12 +20,14 @@ public final class SQLConnectionPool<Connection: AnyObject>: @unchecked Sendable
 
     /// Runs `body` on a connection of its own.
     public func with<T>(_ body: (Connection) throws -> T) throws -> T {
-        let connection = try acquire()
-        defer { release(connection) }
+        let connection = try lend()
+        defer { takeBack(connection) }
         return try body(connection)
     }
 
-    private func acquire() throws -> Connection {
+    /// A connection of the caller's own until it gives it back with `takeBack` (for a use that outlives a call, such
+    /// as a session-level lock).
+    public func lend() throws -> Connection {
         condition.lock()
         while idle.isEmpty && opened >= capacity { condition.wait() }
         if let connection = idle.popLast() {
@@ -45,8 +47,10 @@ public final class SQLConnectionPool<Connection: AnyObject>: @unchecked Sendable
         }
     }
 
-    private func release(_ connection: Connection) {
-        let usable = isUsable(connection)
+    /// Gives back a connection `lend` gave; it is closed instead of lent again when `isUsable` rejects it or when
+    /// `reusable` is false (its session holds something it must not pass on).
+    public func takeBack(_ connection: Connection, reusable: Bool = true) {
+        let usable = reusable && isUsable(connection)
         condition.lock()
         if usable { idle.append(connection) } else { opened -= 1 }
         condition.signal()

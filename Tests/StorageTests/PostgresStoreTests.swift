@@ -79,6 +79,30 @@ struct PostgresStoreTests {
         #expect(try store.read { try $0.entity(id: "P-1") }?.status == .retired)
     }
 
+    /// Claims keep their sessions between claims (a daemon tries the webhook claim every second): the next claim
+    /// holds its lock from the same server process, and a released claim leaves no lock behind.
+    @Test func claimsReuseTheirSessionsAndLeaveNoLockBehind() throws {
+        let url = try Engine.newDatabase()
+        let store = try PostgresStore(conninfo: url)
+        let observer = try PostgresConnection(conninfo: url)
+        let holders = try observer.statement(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = \(PostgresStore.jobLockClass) AND granted ORDER BY pid")
+        func lockHolders() throws -> [Int64] {
+            defer { holders.reset() }
+            return try holders.rows { $0.int(0) }
+        }
+        let first = try #require(try store.claimJob("webhook deliveries"))
+        let firstHolder = try lockHolders()
+        #expect(firstHolder.count == 1)
+        first.release()
+        #expect(try lockHolders().isEmpty)
+        let second = try #require(try store.claimJob("population"))
+        #expect(try lockHolders() == firstHolder)
+        #expect(try store.claimJob("population") == nil)  // taken: tried on another session, given back at once
+        second.release()
+        #expect(try lockHolders().isEmpty)
+    }
+
     /// A query or COMMIT that joins the pipeline keeps its own answer whatever the number of writes before it,
     /// around the pipeline's depth too (where the writes are settled on their own first).
     @Test func aQueryAfterManyPipelinedWritesGetsItsAnswer() throws {
