@@ -20,8 +20,8 @@ public protocol SQLConnection: AnyObject {
     /// one round trip for a batch of lookups instead of one each. The default runs them one after another.
     func forEachRun(of sql: String, with parameterSets: [[SQLValue]], _ body: (Int, any SQLStatement) throws -> Void) throws
     /// Inserts `rows` (each one value per column, in `columns` order; read once, in order) into `table` in bulk,
-    /// waiting for the outcome; a conflict fails it as the INSERT would. PostgreSQL streams them in one COPY; the default runs a prepared
-    /// INSERT per row.
+    /// waiting for the outcome; a conflict fails it as the INSERT would. PostgreSQL streams them in one COPY; the
+    /// default runs a prepared INSERT per row.
     func copyRows(into table: String, columns: [String], rows: some Sequence<[SQLValue]>) throws
 }
 
