@@ -39,10 +39,10 @@ extension QueryAPI {
     {
         enum Found { case redirect(String), record(String) }
         let (key, purpose, found): (APIKey, String, Found) = try store.read { reader in
-            let key = try authenticate(credentials, for: role, in: reader)
+            let lookup = try reader.keyAndRecord(keyID: credentials.id, entityID: id)
+            let key = try authenticate(credentials, for: role, stored: lookup.apiKey)
             let purpose = kind == .person ? try self.purpose(request) : ""
-            guard let (entity, json) = try reader.entityWithGoldenRecordJSON(id: id), entity.kind == kind, try visible(id, to: key, in: reader)
-            else {
+            guard let entity = lookup.entity, entity.kind == kind, try visible(id, to: key, in: reader) else {
                 throw APIProblem.notFound("\(kind.rawValue) \(id)")
             }
             if entity.status != .active {
@@ -51,7 +51,7 @@ extension QueryAPI {
                 }
                 return (key, purpose, .redirect(survivor))
             }
-            guard let json else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
+            guard let json = lookup.goldenRecordJSON else { throw APIProblem.notFound("\(kind.rawValue) \(id)") }
             return (key, purpose, .record(json))
         }
         switch found {

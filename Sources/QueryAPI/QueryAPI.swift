@@ -135,7 +135,12 @@ public final class QueryAPI: Sendable {
     /// The stored key the credentials name, as of `reader`'s snapshot; 401 when unknown, revoked or the secret does
     /// not match, 403 when its role is below `role`. Read on every request, so a revocation takes effect on the next one.
     func authenticate(_ credentials: APIKeyToken.Credentials, for role: APIRoute.APIRoleRequirement, in reader: any StoreReader) throws -> APIKey {
-        guard let key = try reader.apiKey(id: credentials.id), key.revokedAt == nil,
+        try authenticate(credentials, for: role, stored: try reader.apiKey(id: credentials.id))
+    }
+
+    /// `authenticate(credentials, for: role, in:)` with the stored key already read (nil when there is none).
+    func authenticate(_ credentials: APIKeyToken.Credentials, for role: APIRoute.APIRoleRequirement, stored: APIKey?) throws -> APIKey {
+        guard let key = stored, key.revokedAt == nil,
             APIKeyToken.matches(secret: credentials.secret, key: key)
         else { throw Self.unauthorized }
         if role == .operator, key.role < .operator {

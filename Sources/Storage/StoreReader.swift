@@ -11,9 +11,9 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     /// The active entity a mention belongs to, if it has been resolved.
     func entityID(ofMention id: Int64) throws -> String?
     func entity(id: String) throws -> EntityRow?
-    /// `entity(id:)` and `goldenRecordJSON(entityID: id)` in one lookup, as a read of a record by ID needs them
-    /// (a round trip less on PostgreSQL); nil when there is no such entity.
-    func entityWithGoldenRecordJSON(id: String) throws -> (entity: EntityRow, goldenRecordJSON: String?)?
+    /// What a read of a record by ID needs, in one batch of lookups (one round trip on PostgreSQL, with the BEGIN):
+    /// the API key `keyID`, and the entity `entityID` with its golden record's JSON.
+    func keyAndRecord(keyID: String, entityID: String) throws -> KeyAndRecord
     /// `entity(id:)` of many ids in one batch of lookups (one round trip per batch on PostgreSQL); ids without a
     /// row are left out.
     func entities(ids: [String]) throws -> [String: EntityRow]
@@ -56,4 +56,17 @@ public protocol StoreReader: MatchIndexReader, StewardshipReader, AccessReader, 
     func summary() throws -> StoreSummary
     /// A connector checkpoint of a source (an HTTP ETag, a processed file's checksum …), if set.
     func checkpoint(source: String, key: String) throws -> String?
+}
+
+/// `StoreReader.keyAndRecord`: each part nil when there is no such row.
+public struct KeyAndRecord: Sendable {
+    public var apiKey: APIKey?
+    public var entity: EntityRow?
+    public var goldenRecordJSON: String?
+
+    public init(apiKey: APIKey? = nil, entity: EntityRow? = nil, goldenRecordJSON: String? = nil) {
+        self.apiKey = apiKey
+        self.entity = entity
+        self.goldenRecordJSON = goldenRecordJSON
+    }
 }

@@ -234,6 +234,29 @@ final class PostgresConnection: SQLConnection {
         }
     }
 
+    /// Sends every query after what is pipelined (the read's BEGIN), reads all answers in one go and hands each query's
+    /// to `body` through its statement. Queries with the same text share a statement: they run in turn instead.
+    func forEachQuery(_ queries: [(sql: String, parameters: [SQLValue])], _ body: (Int, any SQLStatement) throws -> Void) throws {
+        let statements = try queries.map { try statement($0.sql) }.compactMap { $0 as? PostgresStatement }
+        guard statements.count == queries.count, Set(queries.map(\.sql)).count == queries.count else {
+            return try forEachQueryInTurn(queries, body)
+        }
+        defer { statements.forEach { $0.reset() } }
+        if unsettled.count + statements.count >= Self.pipelineDepth { try settle() }  // all answers in one pipeline
+        for (statement, query) in zip(statements, queries) { try statement.send(query.parameters) }
+        var answers = try self.answers()
+        let ours = Array(answers.suffix(statements.count))
+        answers.removeLast(ours.count)
+        answers.forEach { PQclear($0) }  // what was pipelined before
+        var taken = 0
+        defer { ours[taken...].forEach { PQclear($0) } }
+        for (index, answer) in ours.enumerated() {
+            taken += 1
+            statements[index].adopt(answer)
+            try body(index, statements[index])
+        }
+    }
+
     func statement(_ sql: String) throws -> any SQLStatement {
         if let cached = cache[sql] {
             cached.reset()

@@ -19,6 +19,10 @@ public protocol SQLConnection: AnyObject {
     /// before its first row (`body` steps through the rows). PostgreSQL sends many runs before reading any answer:
     /// one round trip for a batch of lookups instead of one each. The default runs them one after another.
     func forEachRun(of sql: String, with parameterSets: [[SQLValue]], _ body: (Int, any SQLStatement) throws -> Void) throws
+    /// Runs different queries (distinct texts) once each, in order, handing `body` each one's index and statement
+    /// before its first row. PostgreSQL sends them all, after what is pipelined before them (a BEGIN), before reading
+    /// any answer: one round trip. The default runs them one after another.
+    func forEachQuery(_ queries: [(sql: String, parameters: [SQLValue])], _ body: (Int, any SQLStatement) throws -> Void) throws
     /// Inserts `rows` (each one value per column, in `columns` order; read once, in order) into `table` in bulk,
     /// waiting for the outcome; a conflict fails it as the INSERT would. PostgreSQL streams them in one COPY; the
     /// default runs a prepared INSERT per row.
@@ -118,6 +122,20 @@ extension SQLConnection {
         for (index, parameters) in parameterSets.enumerated() {
             statement.reset()
             try statement.setParameters(parameters)
+            try body(index, statement)
+        }
+    }
+
+    public func forEachQuery(_ queries: [(sql: String, parameters: [SQLValue])], _ body: (Int, any SQLStatement) throws -> Void) throws {
+        try forEachQueryInTurn(queries, body)
+    }
+
+    /// `forEachQuery` one query after another.
+    public func forEachQueryInTurn(_ queries: [(sql: String, parameters: [SQLValue])], _ body: (Int, any SQLStatement) throws -> Void) throws {
+        for (index, query) in queries.enumerated() {
+            let statement = try statement(query.sql)
+            defer { statement.reset() }
+            try statement.setParameters(query.parameters)
             try body(index, statement)
         }
     }

@@ -22,6 +22,23 @@ extension SQLTransaction {
         return try statement.step() ? try apiKey(statement) : nil
     }
 
+    func keyAndRecord(keyID: String, entityID: String) throws -> KeyAndRecord {
+        var found = KeyAndRecord()
+        let record = "SELECT e.id, e.kind, e.status, e.redirect_to, g.body FROM entities e LEFT JOIN golden_records g ON g.entity_id = e.id WHERE e.id = ?"
+        try connection.forEachQuery([
+            ("SELECT \(Self.keyColumns) FROM api_keys WHERE id = ?", [.text(keyID)]), (record, [.text(entityID)]),
+        ]) { index, statement in
+            guard try statement.step() else { return }
+            if index == 0 {
+                found.apiKey = try apiKey(statement)
+            } else {
+                found.entity = try entityRow(statement)
+                found.goldenRecordJSON = statement.optionalText(4)
+            }
+        }
+        return found
+    }
+
     func apiKeys() throws -> [APIKey] {
         let statement = try connection.statement("SELECT \(Self.keyColumns) FROM api_keys ORDER BY created_at, id")
         return try statement.rows { statement in try apiKey(statement) }

@@ -46,13 +46,6 @@ extension SQLTransaction {
         return try statement.step() ? try entityRow(statement) : nil
     }
 
-    func entityWithGoldenRecordJSON(id: String) throws -> (entity: EntityRow, goldenRecordJSON: String?)? {
-        let statement = try connection.statement(
-            "SELECT e.id, e.kind, e.status, e.redirect_to, g.body FROM entities e LEFT JOIN golden_records g ON g.entity_id = e.id WHERE e.id = ?"
-        ).bind(.text(id))
-        return try statement.step() ? (try entityRow(statement), statement.optionalText(4)) : nil
-    }
-
     static let membersSQL = """
         SELECT m.id, m.body, m.version, m.content_hash, m.source, m.kind, m.record_key, m.location
         FROM entity_members e JOIN mentions m ON m.id = e.mention_id

@@ -133,6 +133,27 @@ struct PostgresStoreTests {
         #expect(try committed.step() && committed.int(0) == Int64(expected))
     }
 
+    /// Queries sent together after a pipelined BEGIN each get their own answer; two with the same text (one shared
+    /// statement) run in turn and get theirs too.
+    @Test func queriesSentTogetherEachGetTheirAnswer() throws {
+        let connection = try PostgresConnection(conninfo: try Engine.newDatabase())
+        try connection.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT)")
+        try connection.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two')")
+        for queries: [(sql: String, parameters: [SQLValue])] in [
+            [("SELECT name FROM t WHERE id = ?", [.int(2)]), ("SELECT count(*) FROM t WHERE id >= ?", [.int(1)])],
+            [("SELECT name FROM t WHERE id = ?", [.int(2)]), ("SELECT name FROM t WHERE id = ?", [.int(1)])],
+        ] {
+            try connection.send(command: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            var answers: [String] = []
+            try connection.forEachQuery(queries) { _, statement in
+                while try statement.step() { answers.append(statement.text(0)) }
+            }
+            try connection.endReadOnly()
+            #expect(answers == (queries[1].sql.contains("count") ? ["two", "2"] : ["two", "one"]))
+        }
+        #expect(connection.isUsable)
+    }
+
     /// COPY carries every value as given: texts with the characters its format escapes, NULLs, numbers, and more
     /// rows than one chunk; it keeps its place after writes pipelined before it; a conflict or a NUL character fails
     /// it whole, and the connection goes on.

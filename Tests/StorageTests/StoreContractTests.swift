@@ -92,25 +92,33 @@ import Testing
         #expect(try store.read { try $0.entity(id: "P-2") }?.status == .active)
     }
 
-    /// A record read by ID takes the entity and its golden record in one lookup: with or without a golden record,
-    /// retired with its redirect, or missing.
-    @Test(arguments: Engine.available) func anEntityIsReadWithItsGoldenRecordInOneLookup(engine: Engine) throws {
+    /// A record read by ID takes the API key, the entity and its golden record in one batch of lookups: each found or
+    /// not on its own (a golden record or not, retired with its redirect, missing; a key or none).
+    @Test(arguments: Engine.available) func aRecordIsReadWithItsKeyAndGoldenRecordInOneLookup(engine: Engine) throws {
         let store = try engine.makeStore()
         let record = GoldenRecord(entityID: "P-1", body: .person(GoldenPerson()), mentions: [])
+        let key = APIKey(
+            id: "k1", secretHash: "h", role: .reader, jurisdiction: Jurisdiction(national: true), label: nil, createdAt: "t",
+            revokedAt: nil, configured: false)
         try store.write { transaction in
+            try transaction.putAPIKey(key)
             try transaction.createEntity(id: "P-1", kind: .person, at: "t")
             try transaction.putGoldenRecord(record, json: #"{"id":"P-1"}"#, at: "t")
             try transaction.createEntity(id: "P-2", kind: .person, at: "t")
             try transaction.createEntity(id: "P-3", kind: .person, at: "t")
             try transaction.retireEntity(id: "P-3", redirectTo: "P-1", at: "t")
         }
-        let withRecord = try store.read { try $0.entityWithGoldenRecordJSON(id: "P-1") }
-        #expect(withRecord?.entity == EntityRow(id: "P-1", kind: .person, status: .active, redirectTo: nil))
-        #expect(withRecord?.goldenRecordJSON == #"{"id":"P-1"}"#)
-        let withoutRecord = try store.read { try $0.entityWithGoldenRecordJSON(id: "P-2") }
-        #expect(withoutRecord?.entity.id == "P-2" && withoutRecord?.goldenRecordJSON == nil)
-        #expect(try store.read { try $0.entityWithGoldenRecordJSON(id: "P-3") }?.entity.redirectTo == "P-1")
-        #expect(try store.read { try $0.entityWithGoldenRecordJSON(id: "P-9") } == nil)
+        let withRecord = try store.read { try $0.keyAndRecord(keyID: "k1", entityID: "P-1") }
+        #expect(withRecord.apiKey == key)
+        #expect(withRecord.entity == EntityRow(id: "P-1", kind: .person, status: .active, redirectTo: nil))
+        #expect(withRecord.goldenRecordJSON == #"{"id":"P-1"}"#)
+        let withoutRecord = try store.read { try $0.keyAndRecord(keyID: "k1", entityID: "P-2") }
+        #expect(withoutRecord.entity?.id == "P-2" && withoutRecord.goldenRecordJSON == nil)
+        #expect(try store.read { try $0.keyAndRecord(keyID: "k1", entityID: "P-3") }.entity?.redirectTo == "P-1")
+        let missing = try store.read { try $0.keyAndRecord(keyID: "k1", entityID: "P-9") }
+        #expect(missing.apiKey == key && missing.entity == nil && missing.goldenRecordJSON == nil)
+        let noKey = try store.read { try $0.keyAndRecord(keyID: "k9", entityID: "P-1") }
+        #expect(noKey.apiKey == nil && noKey.entity?.id == "P-1")
     }
 
     /// Lookups of many ids at once (PostgreSQL sends them in pipelined batches) answer each id with its own row,
