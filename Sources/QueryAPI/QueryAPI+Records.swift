@@ -33,7 +33,9 @@ extension QueryAPI {
         try accessLogWriter.append(entries)
     }
 
-    /// A record by ID; the key is checked in the same read transaction as the record.
+    /// A record by ID; the key is checked in the same read transaction as the record. The key and the record are read
+    /// together (one round trip on PostgreSQL), so a request with a bad key reads the record too; nothing of it is
+    /// used or answered before the key is checked.
     func record(_ kind: EntityKind, id: String, credentials: APIKeyToken.Credentials, role: APIRoute.APIRoleRequirement, _ request: HTTPRequest) throws
         -> HTTPReply
     {

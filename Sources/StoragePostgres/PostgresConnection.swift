@@ -235,10 +235,13 @@ final class PostgresConnection: SQLConnection {
     }
 
     /// Sends every query after what is pipelined (the read's BEGIN), reads all answers in one go and hands each query's
-    /// to `body` through its statement. Queries with the same text share a statement: they run in turn instead.
+    /// to `body` through its statement. Queries with the same text share a statement: they run in turn instead, as do
+    /// more than a pipeline holds.
     func forEachQuery(_ queries: [(sql: String, parameters: [SQLValue])], _ body: (Int, any SQLStatement) throws -> Void) throws {
         let statements = try queries.map { try statement($0.sql) }.compactMap { $0 as? PostgresStatement }
-        guard statements.count == queries.count, Set(queries.map(\.sql)).count == queries.count else {
+        guard statements.count == queries.count, Set(queries.map(\.sql)).count == queries.count,
+            queries.count < Self.pipelineDepth - 1
+        else {
             return try forEachQueryInTurn(queries, body)
         }
         defer { statements.forEach { $0.reset() } }

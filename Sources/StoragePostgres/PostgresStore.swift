@@ -64,16 +64,27 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// connection ends — a daemon killed in the middle of a run leaves no claim behind.
     public func claimJob(_ name: String) throws -> JobClaim? {
         let connections = claimConnections
-        let connection = try connections.lend()
-        do {
-            guard try Self.advisoryLock("pg_try_advisory_lock", name, on: connection) else {
-                connections.takeBack(connection)
-                return nil
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connection = try connections.lend(waiting: false)
+            do {
+                guard try Self.advisoryLock("pg_try_advisory_lock", name, on: connection) else {
+                    connections.takeBack(connection)
+                    return nil
+                }
+                return claim(name, on: connection)
+            } catch {
+                connections.takeBack(connection, reusable: false)
+                // An idle session the server has dropped (a restart): try again, on a new one at the latest.
+                if connection.isUsable || attempt > Self.claimConnectionLimit { throw error }
             }
-        } catch {
-            connections.takeBack(connection, reusable: false)
-            throw error
         }
+    }
+
+    /// The claim of `name`, whose lock `connection` holds.
+    private func claim(_ name: String, on connection: PostgresConnection) -> JobClaim {
+        let connections = claimConnections
         return JobClaim {
             // Kept open for the next claim once the lock is given back; closed (which also releases it) otherwise.
             let unlocked = (try? Self.advisoryLock("pg_advisory_unlock", name, on: connection)) ?? false

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Connections opened on first need, up to `capacity`; a caller that finds all of them busy waits for one. A
 /// connection `isUsable` rejects when it comes back (its server went away) is dropped instead of lent again.
@@ -26,9 +27,13 @@ public final class SQLConnectionPool<Connection: AnyObject>: @unchecked Sendable
     }
 
     /// A connection of the caller's own until it gives it back with `takeBack` (for a use that outlives a call, such
-    /// as a session-level lock).
-    public func lend() throws -> Connection {
+    /// as a session-level lock). With `waiting` false, throws instead of waiting when all of them are lent.
+    public func lend(waiting: Bool = true) throws -> Connection {
         condition.lock()
+        if !waiting && idle.isEmpty && opened >= capacity {
+            condition.unlock()
+            throw StoreError.engine("all \(capacity) connections of the pool are in use")
+        }
         while idle.isEmpty && opened >= capacity { condition.wait() }
         if let connection = idle.popLast() {
             condition.unlock()

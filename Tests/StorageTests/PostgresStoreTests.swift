@@ -103,6 +103,33 @@ struct PostgresStoreTests {
         #expect(try lockHolders().isEmpty)
     }
 
+    /// A claim session the server has dropped (a restart) is noticed and replaced: the next claim still succeeds.
+    @Test func aClaimSurvivesItsIdleSessionBeingDropped() throws {
+        let url = try Engine.newDatabase()
+        let store = try PostgresStore(conninfo: url)
+        let observer = try PostgresConnection(conninfo: url)
+        let holders = try observer.statement(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = \(PostgresStore.jobLockClass) AND granted")
+        let first = try #require(try store.claimJob("population"))
+        #expect(try holders.step())
+        let pid = holders.int(0)
+        holders.reset()
+        first.release()
+        try observer.execute("SELECT pg_terminate_backend(\(pid))")
+        var waited = 0
+        let alive = try observer.statement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")
+        while try alive.bind(.int(pid)).step() && alive.int(0) > 0 && waited < 50 {
+            alive.reset()
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 1
+        }
+        alive.reset()
+        let again = try #require(try store.claimJob("population"), "claimed on a new session")
+        #expect(try holders.step() && holders.int(0) != pid)
+        holders.reset()
+        again.release()
+    }
+
     /// A query or COMMIT that joins the pipeline keeps its own answer whatever the number of writes before it,
     /// around the pipeline's depth too (where the writes are settled on their own first).
     @Test func aQueryAfterManyPipelinedWritesGetsItsAnswer() throws {
@@ -139,10 +166,15 @@ struct PostgresStoreTests {
         let connection = try PostgresConnection(conninfo: try Engine.newDatabase())
         try connection.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT)")
         try connection.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two')")
-        for queries: [(sql: String, parameters: [SQLValue])] in [
-            [("SELECT name FROM t WHERE id = ?", [.int(2)]), ("SELECT count(*) FROM t WHERE id >= ?", [.int(1)])],
-            [("SELECT name FROM t WHERE id = ?", [.int(2)]), ("SELECT name FROM t WHERE id = ?", [.int(1)])],
-        ] {
+        let together: [(sql: String, parameters: [SQLValue])] = [
+            ("SELECT name FROM t WHERE id = ?", [.int(2)]), ("SELECT count(*) FROM t WHERE id >= ?", [.int(1)]),
+        ]
+        let sharingText: [(sql: String, parameters: [SQLValue])] = [
+            ("SELECT name FROM t WHERE id = ?", [.int(2)]), ("SELECT name FROM t WHERE id = ?", [.int(1)]),
+        ]
+        // The first run prepares the statements (which settles the BEGIN); the second finds them prepared and sends
+        // BEGIN and both queries in one pipeline.
+        for queries in [together, together, sharingText] {
             try connection.send(command: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             var answers: [String] = []
             try connection.forEachQuery(queries) { _, statement in
