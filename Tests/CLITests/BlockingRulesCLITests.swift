@@ -8,6 +8,15 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }
 
+    /// Generates `persons` and ingests their population register into the runner's store; returns the data directory.
+    @discardableResult
+    func ingestPopulation(persons: Int, seed: Int, in runner: CLIRunner) throws -> String {
+        let data = try runner.generate(persons: persons, seed: seed)
+        let population = try runner.run(["ingest", "--mapping", "Mappings/population.yaml", "\(data)/population.xml", "--store", runner.store])
+        #expect(population.status == 0, "\(population.stderr)")
+        return data
+    }
+
     func write(_ text: String, in runner: CLIRunner) throws -> String {
         let path = "\(runner.directory)/blocking.yaml"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -16,10 +25,7 @@ import Testing
 
     @Test func everyErrorOfTheFileIsReportedWithItsPlace() throws {
         let runner = try CLIRunner()
-        // Persons to train on, so that only the file can make the run fail.
-        let data = try runner.generate(persons: 100, seed: 3)
-        let population = try runner.run(["ingest", "--mapping", "Mappings/population.yaml", "\(data)/population.xml", "--store", runner.store])
-        #expect(population.status == 0, "\(population.stderr)")
+        try ingestPopulation(persons: 100, seed: 3, in: runner)  // persons to train on: only the file can fail the run
         let path = try write(
             """
             rules:
@@ -56,9 +62,7 @@ import Testing
 
     @Test func theModelKeepsItsRulesAndLaterIngestsUseThem() throws {
         let runner = try CLIRunner()
-        let data = try runner.generate(persons: 300, seed: 5)
-        let population = try runner.run(["ingest", "--mapping", "Mappings/population.yaml", "\(data)/population.xml", "--store", runner.store])
-        #expect(population.status == 0, "\(population.stderr)")
+        let data = try ingestPopulation(persons: 300, seed: 5, in: runner)
         let path = try write(
             """
             # Persons by the 12-digit number, or by full birth date and surname.

@@ -9,6 +9,25 @@ import Testing
 /// to one database at once. Runs when a test server is given (`Engine.available`).
 @Suite(.enabled(if: Engine.available.contains(.postgres), "needs a PostgreSQL server (scripts/with-postgres.sh)"))
 struct PostgresStoreTests {
+    /// Whether `condition` holds within 5 s, asked every 0.1 s (for what the server does on its own time).
+    static func eventually(_ condition: () throws -> Bool) throws -> Bool {
+        for _ in 0..<50 {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return try condition()
+    }
+
+    /// The server processes holding a job claim's lock, by process id, as `observer` sees them.
+    static func jobLockHolders(observer: PostgresConnection) throws -> () throws -> [Int64] {
+        let holders = try observer.statement(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = \(PostgresStore.jobLockClass) AND granted ORDER BY pid")
+        return {
+            defer { holders.reset() }
+            return try withExtendedLifetime(observer) { try holders.rows { $0.int(0) } }  // the statement's connection
+        }
+    }
+
     @Test func placeholdersBecomeNumberedParametersOutsideQuotes() {
         #expect(PostgresConnection.numberedPlaceholders("SELECT a FROM t WHERE b = ? AND c = ?") == "SELECT a FROM t WHERE b = $1 AND c = $2")
         #expect(PostgresConnection.numberedPlaceholders("WHERE (?1 IS NULL OR s = ?1) LIMIT ?2") == "WHERE ($1 IS NULL OR s = $1) LIMIT $2")
@@ -39,19 +58,8 @@ struct PostgresStoreTests {
     /// empty, and the five rules it built keys for are recorded as built.
     @Test func aVersionEightDatabaseIsUpgradedAndKeepsItsPersons() throws {
         let url = try Engine.newDatabase()
-        let id = try PostgresStore(conninfo: url).write { transaction in
-            let id = try transaction.stage(Fixture.person("K1"), contentHash: "h1", at: "t").0.id
-            try transaction.indexPerson(MatchIndexStoreTests.entry(id), keys: [.init(rule: "full_name_birth_year", hash: 3)])
-            return id
-        }
-        try PostgresConnection(conninfo: url).execute(Fixture.undoMigration10)
-        let upgraded = try PostgresStore(conninfo: url)
-        #expect(upgraded.schemaVersion == 10)
-        let entry = try upgraded.read { try $0.personIndexEntries(mentionIDs: [id]) }.first
-        #expect(entry?.foldedFullName == MatchIndexStoreTests.entry(id).foldedFullName)
-        #expect(entry?.documentNumbers == [] && entry?.streets == [] && entry?.postalCodes == [])
-        #expect(try upgraded.read { try $0.mentionIDs(sharing: [BlockingKeyHash(rule: "full_name_birth_year", hash: 3)]) } == [id])
-        #expect(try upgraded.read { try $0.indexedBlockingRules() }.count == 5)
+        try Fixture.expectMigration10KeepsPersons(
+            open: { try PostgresStore(conninfo: url) }, undo: { try PostgresConnection(conninfo: url).execute(Fixture.undoMigration10) })
     }
 
     /// A read's COMMIT is sent without waiting for it, yet the server ends the transaction at once (no session is
@@ -64,14 +72,7 @@ struct PostgresStoreTests {
         let observer = try PostgresConnection(conninfo: url)
         let idleInTransaction = try observer.statement(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
-        var waited = 0
-        while try idleInTransaction.step() && idleInTransaction.int(0) > 0 && waited < 50 {
-            idleInTransaction.reset()
-            Thread.sleep(forTimeInterval: 0.1)
-            waited += 1
-        }
-        idleInTransaction.reset()
-        #expect(try idleInTransaction.step() && idleInTransaction.int(0) == 0)
+        #expect(try Self.eventually { try idleInTransaction.rows { $0.int(0) } == [0] })
         try store.write { try $0.createEntity(id: "P-1", kind: .person, at: "t") }
         #expect(try store.read { try $0.entity(id: "P-1") }?.status == .active)
         _ = try store.read { try $0.entity(id: "P-1") }
@@ -84,13 +85,7 @@ struct PostgresStoreTests {
     @Test func claimsReuseTheirSessionsAndLeaveNoLockBehind() throws {
         let url = try Engine.newDatabase()
         let store = try PostgresStore(conninfo: url)
-        let observer = try PostgresConnection(conninfo: url)
-        let holders = try observer.statement(
-            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = \(PostgresStore.jobLockClass) AND granted ORDER BY pid")
-        func lockHolders() throws -> [Int64] {
-            defer { holders.reset() }
-            return try holders.rows { $0.int(0) }
-        }
+        let lockHolders = try Self.jobLockHolders(observer: PostgresConnection(conninfo: url))
         let first = try #require(try store.claimJob("webhook deliveries"))
         let firstHolder = try lockHolders()
         #expect(firstHolder.count == 1)
@@ -108,25 +103,15 @@ struct PostgresStoreTests {
         let url = try Engine.newDatabase()
         let store = try PostgresStore(conninfo: url)
         let observer = try PostgresConnection(conninfo: url)
-        let holders = try observer.statement(
-            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = \(PostgresStore.jobLockClass) AND granted")
+        let lockHolders = try Self.jobLockHolders(observer: observer)
         let first = try #require(try store.claimJob("population"))
-        #expect(try holders.step())
-        let pid = holders.int(0)
-        holders.reset()
+        let pid = try #require(try lockHolders().first)
         first.release()
         try observer.execute("SELECT pg_terminate_backend(\(pid))")
-        var waited = 0
         let alive = try observer.statement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")
-        while try alive.bind(.int(pid)).step() && alive.int(0) > 0 && waited < 50 {
-            alive.reset()
-            Thread.sleep(forTimeInterval: 0.1)
-            waited += 1
-        }
-        alive.reset()
+        #expect(try Self.eventually { try alive.bind(.int(pid)).rows { $0.int(0) } == [0] })
         let again = try #require(try store.claimJob("population"), "claimed on a new session")
-        #expect(try holders.step() && holders.int(0) != pid)
-        holders.reset()
+        #expect(try lockHolders().count == 1 && lockHolders() != [pid])
         again.release()
     }
 

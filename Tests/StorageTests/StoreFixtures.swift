@@ -1,5 +1,7 @@
 import Domain
 import Foundation
+import Storage
+import Testing
 
 /// Small builders for store tests.
 enum Fixture {
@@ -30,5 +32,24 @@ enum Fixture {
             key: MentionKey(source: source, kind: .parcel, recordKey: key), registry: "land",
             body: .parcel(ParcelRecord(communeCode: "27595", communeScheme: .pre2025, mapSheet: "12", parcelNumber: key)),
             location: SourceLocation(file: "land.csv", line: 2))
+    }
+
+    /// Stages and indexes a person in the store `open` gives, takes the store back before migration 10 with `undo`,
+    /// and checks that opening it again upgrades it and keeps the person: its new index columns empty, its keys kept,
+    /// and the five rules it built keys for recorded as built.
+    static func expectMigration10KeepsPersons(open: () throws -> any Store, undo: () throws -> Void) throws {
+        let id = try open().write { transaction in
+            let id = try transaction.stage(person("K1"), contentHash: "h1", at: "t").0.id
+            try transaction.indexPerson(MatchIndexStoreTests.entry(id), keys: [.init(rule: "full_name_birth_year", hash: 3)])
+            return id
+        }
+        try undo()
+        let upgraded = try open()
+        #expect(upgraded.schemaVersion == 10)
+        let entry = try upgraded.read { try $0.personIndexEntries(mentionIDs: [id]) }.first
+        #expect(entry?.foldedFullName == MatchIndexStoreTests.entry(id).foldedFullName)
+        #expect(entry?.documentNumbers == [] && entry?.streets == [] && entry?.postalCodes == [])
+        #expect(try upgraded.read { try $0.mentionIDs(sharing: [BlockingKeyHash(rule: "full_name_birth_year", hash: 3)]) } == [id])
+        #expect(try upgraded.read { try $0.indexedBlockingRules() }.count == 5)
     }
 }
